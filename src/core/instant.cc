@@ -1,0 +1,129 @@
+#include "core/instant.h"
+
+
+#include <fmt/format.h>
+
+namespace caredesk::core {
+namespace {
+
+// Reads exactly `width` digits at `pos`, advancing it.
+bool ReadDigits(std::string_view text, std::size_t& pos, int width, int& out) {
+  if (pos + width > text.size()) return false;
+  int value = 0;
+  for (int i = 0; i < width; ++i) {
+    char c = text[pos + i];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  pos += width;
+  out = value;
+  return true;
+}
+
+bool Expect(std::string_view text, std::size_t& pos, char c) {
+  if (pos >= text.size() || text[pos] != c) return false;
+  ++pos;
+  return true;
+}
+
+bool ReadDate(std::string_view text, std::size_t& pos, date::year_month_day& out) {
+  int y = 0, m = 0, d = 0;
+  if (!ReadDigits(text, pos, 4, y) || !Expect(text, pos, '-') || !ReadDigits(text, pos, 2, m) ||
+      !Expect(text, pos, '-') || !ReadDigits(text, pos, 2, d)) {
+    return false;
+  }
+  out = date::year{y} / date::month{static_cast<unsigned>(m)} / date::day{static_cast<unsigned>(d)};
+  return out.ok();
+}
+
+}  // namespace
+
+Result<LocalDate> ParseDate(std::string_view text) {
+  std::size_t pos = 0;
+  date::year_month_day ymd;
+  if (!ReadDate(text, pos, ymd) || pos != text.size()) {
+    return Fail(ErrorCode::kInvalid, fmt::format("\"{}\" is not a date (YYYY-MM-DD)", text));
+  }
+  return LocalDate{ymd};
+}
+
+Result<Instant> ParseInstant(std::string_view text) {
+  auto bad = [&] {
+    return Fail(ErrorCode::kInvalid,
+                fmt::format("\"{}\" is not an RFC 3339 time (YYYY-MM-DDTHH:MM:SS with Z or an "
+                            "offset such as +01:00)",
+                            text));
+  };
+  std::size_t pos = 0;
+  date::year_month_day ymd;
+  int hh = 0, mm = 0, ss = 0;
+  if (!ReadDate(text, pos, ymd)) return bad();
+  if (pos >= text.size() || (text[pos] != 'T' && text[pos] != 't' && text[pos] != ' ')) {
+    return bad();
+  }
+  ++pos;
+  if (!ReadDigits(text, pos, 2, hh) || !Expect(text, pos, ':') || !ReadDigits(text, pos, 2, mm) ||
+      !Expect(text, pos, ':') || !ReadDigits(text, pos, 2, ss)) {
+    return bad();
+  }
+  if (hh > 23 || mm > 59 || ss > 60) return bad();
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    std::size_t digits = 0;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos, ++digits;
+    if (digits == 0) return bad();
+  }
+  if (pos >= text.size()) return bad();
+  int offset_seconds = 0;
+  if (text[pos] == 'Z' || text[pos] == 'z') {
+    ++pos;
+  } else if (text[pos] == '+' || text[pos] == '-') {
+    int sign = text[pos] == '-' ? -1 : 1;
+    ++pos;
+    int oh = 0, om = 0;
+    if (!ReadDigits(text, pos, 2, oh) || !Expect(text, pos, ':') || !ReadDigits(text, pos, 2, om) ||
+        oh > 23 || om > 59) {
+      return bad();
+    }
+    offset_seconds = sign * (oh * 3600 + om * 60);
+  } else {
+    return bad();
+  }
+  if (pos != text.size()) return bad();
+  if (ss == 60) ss = 59;  // a leap second is held at the last whole second
+  auto local = date::sys_days{ymd} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
+               std::chrono::seconds{ss};
+  return Instant{local - std::chrono::seconds{offset_seconds}};
+}
+
+std::string FormatInstant(Instant instant, const date::time_zone& zone) {
+  auto info = zone.get_info(instant);
+  auto local = instant + info.offset;
+  auto day = std::chrono::floor<date::days>(local);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<std::chrono::seconds> tod{local - day};
+  long offset = info.offset.count();
+  char sign = offset < 0 ? '-' : '+';
+  offset = offset < 0 ? -offset : offset;
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", int(ymd.year()),
+                     unsigned(ymd.month()), unsigned(ymd.day()), tod.hours().count(),
+                     tod.minutes().count(), tod.seconds().count(), sign, offset / 3600,
+                     (offset % 3600) / 60);
+}
+
+std::string FormatUtc(Instant instant) {
+  auto day = std::chrono::floor<date::days>(instant);
+  date::year_month_day ymd{day};
+  date::hh_mm_ss<std::chrono::seconds> tod{instant - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()),
+                     unsigned(ymd.month()), unsigned(ymd.day()), tod.hours().count(),
+                     tod.minutes().count(), tod.seconds().count());
+}
+
+std::string FormatDate(LocalDate day) {
+  date::year_month_day ymd{day};
+  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()),
+                     unsigned(ymd.day()));
+}
+
+}  // namespace caredesk::core

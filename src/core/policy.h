@@ -1,0 +1,57 @@
+// A policy: an organisation's published standards, its business calendar, languages,
+// classification lists and published text — parsed from TOML text the caller hands in (the
+// core never reads files). A policy either parses whole or is refused with every problem and
+// its line; it is never half-applied.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/calendar.h"
+#include "core/deadline.h"
+#include "core/standard.h"
+
+namespace caredesk::core {
+
+struct PublishedText {
+  std::string standards;        // the standards as published to customers
+  std::string how_to_complain;  // how to make a complaint
+  std::string escalation;       // where to go next (review, ombudsman, regulator)
+};
+
+struct Policy {
+  std::string version;  // derived from the text: the first 16 hex digits of its SHA-256
+  std::string name;     // the organisation's name
+  std::vector<std::string> languages;
+  std::optional<LocalDate> review_date;
+  std::shared_ptr<const BusinessCalendar> calendar;
+  double due_soon_share = 0.25;
+  std::vector<std::string> natures;
+  std::vector<std::string> services;
+  std::vector<std::string> root_causes;
+  PublishedText published;
+  std::vector<Standard> standards;
+
+  const Standard* FindStandard(std::string_view id) const;
+  // The deadlines of a case under this policy, evaluated at `now`.
+  Result<std::vector<Deadline>> Deadlines(const CaseFacts& facts, Instant now) const;
+};
+
+struct PolicyProblem {
+  int line = 0;  // 1-based; 0 when the problem is about the whole file
+  std::string reason;
+
+  friend bool operator==(const PolicyProblem&, const PolicyProblem&) = default;
+};
+
+using PolicyResult = tl::expected<Policy, std::vector<PolicyProblem>>;
+
+// Parses and validates policy text. Problems come sorted by line.
+PolicyResult ParsePolicy(std::string_view text);
+
+}  // namespace caredesk::core
