@@ -60,6 +60,8 @@ class BusinessCalendar {
 
   // Closing of the Nth working day per DESIGN.md (`working_days`, deemed receipt applied).
   Result<Instant> AddWorkingDays(Instant received, std::int64_t n) const;
+  // The same with an explicit deemed-receipt rule instead of the calendar's own.
+  Result<Instant> AddWorkingDays(Instant received, std::int64_t n, DeemedReceipt deemed) const;
   // Start = `from` or the next opening; due = start + `seconds` of open time, the earliest
   // instant at which that much open time has passed.
   Result<Instant> AddOpenSeconds(Instant from, std::int64_t seconds) const;
@@ -71,10 +73,10 @@ class BusinessCalendar {
 
  private:
   struct Day {
-    std::int64_t midnight = 0;       // UTC seconds of local 00:00
-    std::int64_t open_before = 0;    // open seconds in all earlier indexed days
-    std::int32_t working_before = 0; // working days among earlier indexed days
-    std::int32_t first_interval = 0; // index into intervals_
+    std::int64_t midnight = 0;        // UTC seconds of local 00:00
+    std::int64_t open_before = 0;     // open seconds in all earlier indexed days
+    std::int32_t working_before = 0;  // working days among earlier indexed days
+    std::int32_t first_interval = 0;  // index into intervals_
   };
   struct Interval {
     std::int64_t begin = 0;  // UTC seconds
@@ -86,15 +88,18 @@ class BusinessCalendar {
   bool InRange(std::int64_t seconds) const;
   std::int64_t DayIndexOf(std::int64_t seconds) const;
   std::int64_t OpenBefore(std::int64_t seconds) const;  // cumulative open seconds before
-  std::int64_t InstantAtOpen(std::int64_t open_total) const;
+  // The earliest instant at which `open_total` open seconds have passed; the search starts
+  // at day `hint`, which must not be past the answer.
+  std::int64_t InstantAtOpen(std::int64_t open_total, std::size_t hint) const;
+  tl::unexpected<Error> OutOfRange(Instant instant) const;
 
   CalendarSpec spec_;
   const date::time_zone* zone_;
   LocalDate first_day_;
-  std::vector<Day> days_;             // one per indexed day, plus a sentinel
-  std::vector<Interval> intervals_;   // intervals of working days, in time order
+  std::vector<Day> days_;                   // one per indexed day, plus a sentinel
+  std::vector<Interval> intervals_;         // intervals of working days, in time order
   std::vector<std::int32_t> working_days_;  // day index of the k-th working day
-  std::vector<bool> closed_;          // holiday or extra-closed (by day index)
+  std::vector<bool> closed_;                // holiday or extra-closed (by day index)
 };
 
 }  // namespace caredesk::core

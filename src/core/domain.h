@@ -19,12 +19,12 @@ enum class Kind {
   kAdjustmentRequest,
 };
 inline constexpr std::array kAllKinds = {
-    Kind::kQuestion,   Kind::kComment,    Kind::kCompliment,       Kind::kComplaint,
+    Kind::kQuestion,       Kind::kComment,    Kind::kCompliment,       Kind::kComplaint,
     Kind::kServiceRequest, Kind::kSuggestion, Kind::kAdjustmentRequest};
 
 enum class Channel { kPhone, kEmail, kPost, kFax, kInPerson, kWeb, kSocial, kForum };
-inline constexpr std::array kAllChannels = {Channel::kPhone, Channel::kEmail,    Channel::kPost,
-                                            Channel::kFax,   Channel::kInPerson, Channel::kWeb,
+inline constexpr std::array kAllChannels = {Channel::kPhone,  Channel::kEmail,    Channel::kPost,
+                                            Channel::kFax,    Channel::kInPerson, Channel::kWeb,
                                             Channel::kSocial, Channel::kForum};
 
 // The events a standard can be counted from or fulfilled by ("milestones" of a case).
@@ -39,8 +39,8 @@ enum class Milestone {
   kEscalated,
 };
 inline constexpr std::array kAllMilestones = {
-    Milestone::kReceived, Milestone::kAcknowledged, Milestone::kReferred, Milestone::kReplied,
-    Milestone::kHoldingSent, Milestone::kDecided, Milestone::kResolved, Milestone::kEscalated};
+    Milestone::kReceived,    Milestone::kAcknowledged, Milestone::kReferred, Milestone::kReplied,
+    Milestone::kHoldingSent, Milestone::kDecided,      Milestone::kResolved, Milestone::kEscalated};
 
 std::string_view ToString(Kind kind);
 std::string_view ToString(Channel channel);

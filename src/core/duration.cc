@@ -1,9 +1,9 @@
 #include "core/duration.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace caredesk::core {
 namespace {
@@ -68,12 +68,18 @@ Result<Duration> ParseDuration(std::string_view text) {
 
 std::int64_t NominalSeconds(const Duration& duration) {
   switch (duration.unit) {
-    case Unit::kWorkingDays: return duration.count * 86400;
-    case Unit::kWorkingHours: return duration.count * 3600;
-    case Unit::kHours: return duration.count * 3600;
-    case Unit::kDays: return duration.count * 86400;
-    case Unit::kWeeks: return duration.count * 7 * 86400;
-    case Unit::kMonths: return duration.count * 31 * 86400;
+    case Unit::kWorkingDays:
+      return duration.count * 86400;
+    case Unit::kWorkingHours:
+      return duration.count * 3600;
+    case Unit::kHours:
+      return duration.count * 3600;
+    case Unit::kDays:
+      return duration.count * 86400;
+    case Unit::kWeeks:
+      return duration.count * 7 * 86400;
+    case Unit::kMonths:
+      return duration.count * 31 * 86400;
   }
   return 0;
 }

@@ -1,6 +1,5 @@
 #include "core/instant.h"
 
-
 #include <fmt/format.h>
 
 namespace caredesk::core {
@@ -115,9 +114,9 @@ std::string FormatUtc(Instant instant) {
   auto day = std::chrono::floor<date::days>(instant);
   date::year_month_day ymd{day};
   date::hh_mm_ss<std::chrono::seconds> tod{instant - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()),
-                     unsigned(ymd.month()), unsigned(ymd.day()), tod.hours().count(),
-                     tod.minutes().count(), tod.seconds().count());
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()), unsigned(ymd.month()),
+                     unsigned(ymd.day()), tod.hours().count(), tod.minutes().count(),
+                     tod.seconds().count());
 }
 
 std::string FormatDate(LocalDate day) {

@@ -2,11 +2,11 @@
 // RFC 3339. Output always carries the numeric offset of the policy's zone, never `Z`.
 #pragma once
 
+#include <date/tz.h>
+
 #include <chrono>
 #include <string>
 #include <string_view>
-
-#include <date/tz.h>
 
 #include "core/error.h"
 

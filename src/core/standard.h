@@ -19,18 +19,18 @@ struct Tier {
 
 struct Standard {
   std::string id;
-  std::string name;               // the published wording, shown to customers
-  std::vector<Kind> kinds;        // empty: every kind
-  std::vector<Channel> channels;  // empty: every channel
+  std::string name;                       // the published wording, shown to customers
+  std::vector<Kind> kinds;                // empty: every kind
+  std::vector<Channel> channels;          // empty: every channel
   Milestone from = Milestone::kReceived;  // trigger: received, acknowledged or escalated
   Milestone event = Milestone::kReplied;  // the event that fulfils it
   std::vector<Tier> tiers;  // never empty, ascending; the last has share 1.0 and sets the due
-  std::optional<Milestone> unless;  // not applicable once this happened by the due instant
-  bool anonymous = false;           // customer-facing standards apply to anonymous contacts
-  std::optional<double> due_soon_share;       // margin as a share of the span
-  std::optional<Duration> due_soon_span;      // or as a fixed span (hours/working_hours)
-  std::optional<Duration> max_extension;      // how far an extension may move the due instant
-  int line = 0;                               // where the policy file defines it
+  std::optional<Milestone> unless;        // not applicable once this happened by the due instant
+  bool anonymous = false;                 // customer-facing standards apply to anonymous contacts
+  std::optional<double> due_soon_share;   // margin as a share of the span
+  std::optional<Duration> due_soon_span;  // or as a fixed span (hours/working_hours)
+  std::optional<Duration> max_extension;  // how far an extension may move the due instant
+  int line = 0;                           // where the policy file defines it
 
   const Duration& within() const { return tiers.back().within; }
   bool AppliesTo(Kind kind, Channel channel) const;

@@ -1,0 +1,14 @@
+// Each subcommand registers itself on the CLI11 app and reports its exit status through
+// `exit_code` once it has run.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace caredesk::app {
+
+void AddCalendarCommand(CLI::App& app, int& exit_code);
+void AddDeadlinesCommand(CLI::App& app, int& exit_code);
+void AddPolicyCommand(CLI::App& app, int& exit_code);
+void AddDemoCommand(CLI::App& app, int& exit_code);
+
+}  // namespace caredesk::app

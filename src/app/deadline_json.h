@@ -1,0 +1,16 @@
+// JSON views of deadlines, shared by the CLI (and later the API): instants are RFC 3339 in the
+// policy's zone with its numeric offset, or null while a trigger has not happened.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/policy.h"
+
+namespace caredesk::app {
+
+nlohmann::json InstantJson(const std::optional<core::Instant>& instant,
+                           const core::BusinessCalendar& calendar);
+nlohmann::json DeadlineJson(const core::Deadline& deadline, const core::BusinessCalendar& calendar);
+
+}  // namespace caredesk::app
