@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README:
+#   scripts/bootstrap.sh run   installs, builds and runs caredesk
+#   scripts/bootstrap.sh test  installs, builds (Release and Debug) and runs every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+scripts/install-deps.sh
+
+build() {  # build DIR TYPE
+  cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE="$2"
+  cmake --build "$1" -j "$jobs"
+}
+
+case "$mode" in
+  run)
+    build build Release
+    exec build/src/app/caredesk demo
+    ;;
+  test)
+    build build Release
+    # The Debug build must be warning-free too (g++ warns differently without optimisation).
+    build build-debug Debug
+    ctest --test-dir build --output-on-failure -j "$jobs" --timeout 600
+    ;;
+  *)
+    echo "usage: scripts/bootstrap.sh run|test" >&2
+    exit 2
+    ;;
+esac
