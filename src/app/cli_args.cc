@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "app/system_clock.h"
+
 namespace caredesk::app {
 namespace {
 
@@ -49,6 +51,11 @@ std::optional<core::Channel> ChannelArg(const std::string& flag, const std::stri
                                text));
   }
   return channel;
+}
+
+std::optional<core::Instant> NowArg(const std::string& text) {
+  if (text.empty()) return SystemClock().Now();
+  return InstantArg("--now", text);
 }
 
 }  // namespace caredesk::app

@@ -15,5 +15,7 @@ std::optional<core::Instant> InstantArg(const std::string& flag, const std::stri
 std::optional<core::Duration> DurationArg(const std::string& flag, const std::string& text);
 std::optional<core::Kind> KindArg(const std::string& flag, const std::string& text);
 std::optional<core::Channel> ChannelArg(const std::string& flag, const std::string& text);
+// `--now`: the given instant, or the system clock's when the flag was not given.
+std::optional<core::Instant> NowArg(const std::string& text);
 
 }  // namespace caredesk::app

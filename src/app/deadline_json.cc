@@ -2,27 +2,27 @@
 
 namespace caredesk::app {
 
-nlohmann::json InstantJson(const std::optional<core::Instant>& instant,
-                           const core::BusinessCalendar& calendar) {
+nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
+                                   const core::BusinessCalendar& calendar) {
   if (!instant) return nullptr;
   return core::FormatInstant(*instant, calendar.zone());
 }
 
-nlohmann::json DeadlineJson(const core::Deadline& deadline,
-                            const core::BusinessCalendar& calendar) {
-  nlohmann::json tiers = nlohmann::json::array();
+nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline,
+                                    const core::BusinessCalendar& calendar) {
+  nlohmann::ordered_json tiers = nlohmann::ordered_json::array();
   for (const auto& tier : deadline.tiers) {
-    nlohmann::json entry = {{"within", core::ToString(tier.tier.within)},
-                            {"share", tier.tier.share},
-                            {"due", InstantJson(tier.due, calendar)}};
-    entry["met"] = tier.met ? nlohmann::json(*tier.met) : nlohmann::json(nullptr);
+    nlohmann::ordered_json entry = {{"within", core::ToString(tier.tier.within)},
+                                    {"share", tier.tier.share},
+                                    {"due", InstantJson(tier.due, calendar)}};
+    entry["met"] = tier.met ? nlohmann::ordered_json(*tier.met) : nlohmann::ordered_json(nullptr);
     tiers.push_back(std::move(entry));
   }
   return {{"standard", deadline.standard_id},
           {"event", core::ToString(deadline.event)},
-          {"start", InstantJson(deadline.start, calendar)},
           {"due", InstantJson(deadline.due, calendar)},
           {"status", core::ToString(deadline.status)},
+          {"start", InstantJson(deadline.start, calendar)},
           {"fulfilled_at", InstantJson(deadline.fulfilled_at, calendar)},
           {"extended", deadline.extended},
           {"tiers", std::move(tiers)}};

@@ -9,8 +9,8 @@
 
 namespace caredesk::app {
 
-nlohmann::json InstantJson(const std::optional<core::Instant>& instant,
+nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
                            const core::BusinessCalendar& calendar);
-nlohmann::json DeadlineJson(const core::Deadline& deadline, const core::BusinessCalendar& calendar);
+nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline, const core::BusinessCalendar& calendar);
 
 }  // namespace caredesk::app

@@ -35,7 +35,7 @@ int DueForDuration(const core::Policy& policy, core::Instant received, const std
   if (!within) return kExitBadArguments;
   auto due = core::DueAfter(*policy.calendar, received, *within);
   if (!due) return Fail("--received: " + due.error().message);
-  std::cout << nlohmann::json{{"due", InstantJson(*due, *policy.calendar)}}.dump() << "\n";
+  std::cout << nlohmann::ordered_json{{"due", InstantJson(*due, *policy.calendar)}}.dump() << "\n";
   return kExitOk;
 }
 
@@ -60,22 +60,29 @@ int DeadlinesForContact(const core::Policy& policy, core::Instant received,
       !AddMilestone(facts, core::Milestone::kEscalated, "--escalated", options.escalated)) {
     return kExitBadArguments;
   }
-  core::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  if (!options.now.empty()) {
-    auto parsed = InstantArg("--now", options.now);
-    if (!parsed) return kExitBadArguments;
-    now = *parsed;
-  }
+  const auto now_arg = NowArg(options.now);
+  if (!now_arg) return kExitBadArguments;
+  const core::Instant now = *now_arg;
   auto deadlines = policy.Deadlines(facts, now);
   if (!deadlines) return Fail("--received: " + deadlines.error().message);
-  nlohmann::json list = nlohmann::json::array();
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& deadline : *deadlines) list.push_back(DeadlineJson(deadline, *policy.calendar));
+  // Where several standards apply for one event the strictest due instant counts.
+  nlohmann::ordered_json strictest = nlohmann::ordered_json::object();
+  for (core::Milestone event : core::kAllMilestones) {
+    if (auto best = core::Strictest(*deadlines, event)) {
+      strictest[std::string(core::ToString(event))] = {
+          {"standard", best->standard_id}, {"due", InstantJson(best->due, *policy.calendar)}};
+    }
+  }
   auto next = core::NextDue(*deadlines);
-  std::cout << nlohmann::json{{"policy", policy.name},
-                              {"version", policy.version},
-                              {"now", InstantJson(now, *policy.calendar)},
-                              {"next", next ? nlohmann::json(next->standard_id) : nullptr},
-                              {"deadlines", std::move(list)}}
+  std::cout << nlohmann::ordered_json{{"policy", policy.name},
+                                      {"version", policy.version},
+                                      {"now", InstantJson(now, *policy.calendar)},
+                                      {"next",
+                                       next ? nlohmann::ordered_json(next->standard_id) : nullptr},
+                                      {"strictest", std::move(strictest)},
+                                      {"deadlines", std::move(list)}}
                    .dump(2)
             << "\n";
   return kExitOk;

@@ -65,12 +65,9 @@ void PrintContact(const core::Policy& policy, const SampleContact& contact, core
 int RunDemo(const DemoOptions& options) {
   auto policy = LoadPolicy(options.policy);
   if (!policy) return kExitBadArguments;
-  core::Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  if (!options.now.empty()) {
-    auto parsed = InstantArg("--now", options.now);
-    if (!parsed) return kExitBadArguments;
-    now = *parsed;
-  }
+  const auto now_arg = NowArg(options.now);
+  if (!now_arg) return kExitBadArguments;
+  const core::Instant now = *now_arg;
   PrintCalendar(*policy, now);
   const auto& calendar = *policy->calendar;
   const core::LocalDate today = calendar.LocalDay(now);
