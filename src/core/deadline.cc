@@ -56,6 +56,7 @@ class DeadlineBuilder {
     const Instant start = *deadline.start;
 
     deadline.fulfilled_at = FirstAtOrAfter(facts_, standard_.event, start);
+    fulfilled_at_ = deadline.fulfilled_at;
     for (const auto& tier : standard_.tiers) {
       auto due = DueAfter(calendar_, start, tier.within);
       if (!due) return tl::unexpected(due.error());
@@ -106,7 +107,9 @@ class DeadlineBuilder {
   // for working units); an ongoing pause counts up to now.
   Result<Instant> Paused(Instant due, Instant start, const Pause& pause) {
     const Instant from = std::max(pause.from, start);
-    const Instant until = pause.until.value_or(std::max(now_, from));
+    Instant until = pause.until.value_or(std::max(now_, from));
+    // Once fulfilled the clock has stopped: a later pause changes nothing.
+    if (fulfilled_at_) until = std::min(until, *fulfilled_at_);
     if (from >= due || until <= from) return due;
     if (!IsWorkingUnit(standard_.within().unit)) return due + (until - from);
     const std::int64_t open = calendar_.OpenSecondsBetween(from, until);
@@ -117,7 +120,10 @@ class DeadlineBuilder {
   // An extension sets a later due instant, never beyond max_extension past the current one.
   // One made after the deadline was fulfilled or breached changes nothing.
   Result<Instant> Extended(Instant due, Instant start, const Extension& extension) {
-    if (extension.at < start || extension.at > due || extension.new_due <= due) return due;
+    if (extension.at < start || extension.at > due || extension.new_due <= due ||
+        (fulfilled_at_ && extension.at >= *fulfilled_at_)) {
+      return due;
+    }
     Instant new_due = extension.new_due;
     if (standard_.max_extension) {
       auto cap = ExtensionCap(due, *standard_.max_extension);
@@ -177,6 +183,7 @@ class DeadlineBuilder {
   double default_share_;
   const CaseFacts& facts_;
   Instant now_;
+  std::optional<Instant> fulfilled_at_;
   bool extended_ = false;
 };
 

@@ -42,7 +42,7 @@ struct Policy {
 };
 
 struct PolicyProblem {
-  int line = 0;  // 1-based; 0 when the problem is about the whole file
+  int line = 0;  // 1-based; a missing table is reported on line 1
   std::string reason;
 
   friend bool operator==(const PolicyProblem&, const PolicyProblem&) = default;

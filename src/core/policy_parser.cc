@@ -120,6 +120,7 @@ class PolicyParser {
     reader_.CheckKeys(table,
                       {"hours", "holidays", "deemed_receipt", "extra_closed", "removed_holidays"},
                       "[calendar]");
+    bool hours_valid = false;
     if (const auto* hours = table.get("hours"); !hours) {
       reader_.Problem(LineOf(table),
                       "\"hours\" is missing (e.g. hours = { mon-fri = \"09:00-17:30\" })");
@@ -127,7 +128,7 @@ class PolicyParser {
       reader_.Problem(LineOf(*hours),
                       "\"hours\" must be a table such as { mon-fri = \"09:00-17:30\" }");
     } else {
-      ParseHours(*hours->as_table(), spec.hours);
+      hours_valid = ParseHours(*hours->as_table(), spec.hours);
     }
     for (auto& [set, line] : reader_.Strings(table, "holidays")) {
       if (!IsHolidaySet(set)) {
@@ -151,9 +152,42 @@ class PolicyParser {
     }
     spec.extra_closed = reader_.Dates(table, "extra_closed");
     spec.removed_holidays = reader_.Dates(table, "removed_holidays");
+    CheckRemovedHolidays(table, spec);
+    if (hours_valid && std::all_of(spec.hours.begin(), spec.hours.end(),
+                                          [](const auto& day) { return day.empty(); })) {
+      reader_.Problem(LineOf(*table.get("hours")),
+                      "the calendar has no opening hours: every day is closed, so no working-day "
+                      "deadline could ever fall due");
+    }
   }
 
-  void ParseHours(const toml::table& hours, WeeklyHours& weekly) {
+  // A removal must name a date one of the calendar's holiday sets closes, or it is a typo.
+  void CheckRemovedHolidays(const toml::table& table, const CalendarSpec& spec) {
+    const auto* list = table.get("removed_holidays");
+    if (!list || !list->is_array()) return;
+    std::size_t index = 0;
+    for (const auto& node : *list->as_array()) {
+      if (index >= spec.removed_holidays.size()) break;
+      const LocalDate day = spec.removed_holidays[index++];
+      const int year = int(date::year_month_day{day}.year());
+      const bool named = std::any_of(
+          spec.holiday_sets.begin(), spec.holiday_sets.end(), [&](const std::string& set) {
+            auto holidays = HolidaysOf(set, year);
+            return std::any_of(holidays.begin(), holidays.end(),
+                               [&](const Holiday& h) { return h.date == day; });
+          });
+      if (!named) {
+        reader_.Problem(LineOf(node),
+                        fmt::format("removed_holidays: \"{}\" is not a holiday of the calendar's "
+                                    "holiday sets",
+                                    FormatDate(day)));
+      }
+    }
+  }
+
+  // False when any entry had a problem.
+  bool ParseHours(const toml::table& hours, WeeklyHours& weekly) {
+    const std::size_t problems_before = reader_.problems().size();
     std::array<bool, 7> named{};
     for (auto&& [key, node] : hours) {
       auto days = ParseWeekdays(key.str());
@@ -182,6 +216,7 @@ class PolicyParser {
         weekly[day] = *intervals;
       }
     }
+    return reader_.problems().size() == problems_before;
   }
 
   std::string_view text_;

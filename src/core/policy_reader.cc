@@ -4,8 +4,16 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <sstream>
 
 namespace caredesk::core {
+
+std::string Quote(const toml::node& node) {
+  if (node.is_string()) return fmt::format("\"{}\"", *node.value<std::string>());
+  std::ostringstream text;
+  node.visit([&](const auto& value) { text << value; });
+  return text.str();
+}
 
 void PolicyReader::Problem(int line, std::string reason) {
   problems_.push_back({line, std::move(reason)});
@@ -125,7 +133,8 @@ std::optional<double> PolicyReader::Share(const toml::table& table, std::string_
   auto value = node->value<double>();
   if (!value || *value <= 0.0 || *value >= 1.0) {
     Problem(LineOf(*node),
-            fmt::format("\"{}\" must be a number between 0 and 1 (exclusive), e.g. 0.25", key));
+            fmt::format("\"{}\" = {} must be a number between 0 and 1 (exclusive), e.g. 0.25", key,
+                        Quote(*node)));
     return std::nullopt;
   }
   return value;

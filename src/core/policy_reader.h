@@ -20,6 +20,9 @@ namespace caredesk::core {
 
 inline int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
+// A node's value as the policy wrote it, for quoting in a problem's reason.
+std::string Quote(const toml::node& node);
+
 class PolicyReader {
  public:
   void Problem(int line, std::string reason);

@@ -59,10 +59,18 @@ class StandardParser {
                                   ToString(standard.event)));
     }
     ParseTiers(standard);
-    if (table_.get("unless")) standard.unless = MilestoneOf("unless", kFulfilling);
+    if (table_.get("unless")) {
+      standard.unless = MilestoneOf("unless", kFulfilling);
+      if (standard.unless && table_.get("event") && *standard.unless == standard.event) {
+        reader_.Problem(
+            LineOf(*table_.get("unless")),
+            fmt::format("unless \"{}\" is the standard's own event", ToString(*standard.unless)));
+      }
+    }
     if (const auto* anonymous = table_.get("anonymous")) {
       if (!anonymous->is_boolean()) {
-        reader_.Problem(LineOf(*anonymous), "\"anonymous\" must be true or false");
+        reader_.Problem(LineOf(*anonymous),
+                        fmt::format("\"anonymous\" = {} must be true or false", Quote(*anonymous)));
       } else {
         standard.anonymous = *anonymous->value<bool>();
       }
@@ -80,6 +88,14 @@ class StandardParser {
     const auto* applies = reader_.OptionalTable(table_, "applies");
     if (!applies) return;
     reader_.CheckKeys(*applies, {"kind", "channel"}, "applies");
+    for (const char* key : {"kind", "channel"}) {
+      const auto* list = applies->get(key);
+      if (list && list->is_array() && list->as_array()->empty()) {
+        reader_.Problem(LineOf(*list), fmt::format("applies.{} = [] names nothing: leave it out to "
+                                                   "apply to every {}",
+                                                   key, key));
+      }
+    }
     for (auto& [text, line] : reader_.Strings(*applies, "kind")) {
       if (auto kind = ParseKind(text)) {
         standard.kinds.push_back(*kind);
@@ -146,11 +162,18 @@ class StandardParser {
       if (!tier_value) return;
       if (!standard.tiers.empty()) {
         const Tier& previous = standard.tiers.back();
+        if (tier_value->within.unit != previous.within.unit) {
+          reader_.Problem(LineOf(*tier),
+                          fmt::format("tier \"{}\" uses a different unit from \"{}\": every tier "
+                                      "of a standard counts on one clock",
+                                      ToString(tier_value->within), ToString(previous.within)));
+          return;
+        }
         if (tier_value->share <= previous.share ||
             NominalSeconds(tier_value->within) <= NominalSeconds(previous.within)) {
           reader_.Problem(LineOf(*tier),
-                          fmt::format("tier \"{}\" at {} overlaps or is out of order: tiers must "
-                                      "grow in both time and share",
+                          fmt::format("tier \"{}\" with share {} overlaps or is out of order: "
+                                      "tiers must grow in both time and share",
                                       ToString(tier_value->within), tier_value->share));
           return;
         }
@@ -175,7 +198,9 @@ class StandardParser {
     auto duration = reader_.DurationAt(*within, "within");
     auto value = share->value<double>();
     if (!value || *value <= 0.0 || *value > 1.0) {
-      reader_.Problem(LineOf(*share), "a tier's \"share\" must be a number above 0 and at most 1");
+      reader_.Problem(LineOf(*share), fmt::format("a tier's share {} must be a number above 0 and "
+                                                  "at most 1",
+                                                  Quote(*share)));
       return std::nullopt;
     }
     if (!duration) return std::nullopt;
@@ -187,10 +212,12 @@ class StandardParser {
     if (!node) return;
     if (node->is_string()) {
       auto span = reader_.DurationAt(*node, "due_soon");
-      if (span && span->unit != Unit::kHours && span->unit != Unit::kWorkingHours) {
-        reader_.Problem(LineOf(*node), fmt::format("due_soon \"{}\" must be in hours or "
-                                                   "working_hours",
-                                                   ToString(*span)));
+      if (!span || standard.tiers.empty()) return;
+      const Unit clock = IsWorkingUnit(standard.within().unit) ? Unit::kWorkingHours : Unit::kHours;
+      if (span->unit != clock) {
+        reader_.Problem(LineOf(*node),
+                        fmt::format("due_soon \"{}\" must be in {}, the clock of \"{}\"",
+                                    ToString(*span), ToString(clock), ToString(standard.within())));
         return;
       }
       standard.due_soon_span = span;
