@@ -26,8 +26,8 @@ Result<std::vector<Deadline>> CaseDeadlines(const Policy& policy, const FoldedCa
   return SettleClosed(std::move(*deadlines), folded.state, now);
 }
 
-Result<std::vector<Deadline>> CaseDeadlines(const Policy& policy,
-                                            std::span<const CaseEvent> events, Instant now) {
+Result<std::vector<Deadline>> CaseDeadlines(const Policy& policy, std::span<const CaseEvent> events,
+                                            Instant now) {
   auto folded = FoldCase(events);
   if (!folded) return tl::unexpected(folded.error());
   return CaseDeadlines(policy, *folded, now);

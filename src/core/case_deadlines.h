@@ -22,7 +22,7 @@ Result<std::vector<Deadline>> CaseDeadlines(const Policy& policy, const FoldedCa
                                             Instant now);
 
 // The same from the events; fold errors are returned as Fold returns them.
-Result<std::vector<Deadline>> CaseDeadlines(const Policy& policy,
-                                            std::span<const CaseEvent> events, Instant now);
+Result<std::vector<Deadline>> CaseDeadlines(const Policy& policy, std::span<const CaseEvent> events,
+                                            Instant now);
 
 }  // namespace caredesk::core

@@ -46,72 +46,114 @@ std::optional<Enum> ParseByName(std::string_view text, const std::array<Enum, N>
 
 std::string_view ToString(EventType type) {
   switch (type) {
-    case EventType::kReceived: return "received";
-    case EventType::kAcknowledged: return "acknowledged";
-    case EventType::kNote: return "note";
-    case EventType::kCallLogged: return "call_logged";
-    case EventType::kReclassified: return "reclassified";
-    case EventType::kRedirected: return "redirected";
-    case EventType::kReferred: return "referred";
-    case EventType::kReplied: return "replied";
-    case EventType::kHoldingSent: return "holding_sent";
-    case EventType::kPaused: return "paused";
-    case EventType::kResumed: return "resumed";
-    case EventType::kExtended: return "extended";
-    case EventType::kEscalated: return "escalated";
-    case EventType::kDecided: return "decided";
-    case EventType::kResolved: return "resolved";
-    case EventType::kPreventiveActionDone: return "preventive_action_done";
-    case EventType::kPreventiveActionVerified: return "preventive_action_verified";
-    case EventType::kExternalReferral: return "external_referral";
-    case EventType::kReopened: return "reopened";
-    case EventType::kClosed: return "closed";
-    case EventType::kSurveyAnswered: return "survey_answered";
-    case EventType::kAssigned: return "assigned";
+    case EventType::kReceived:
+      return "received";
+    case EventType::kAcknowledged:
+      return "acknowledged";
+    case EventType::kNote:
+      return "note";
+    case EventType::kCallLogged:
+      return "call_logged";
+    case EventType::kReclassified:
+      return "reclassified";
+    case EventType::kRedirected:
+      return "redirected";
+    case EventType::kReferred:
+      return "referred";
+    case EventType::kReplied:
+      return "replied";
+    case EventType::kHoldingSent:
+      return "holding_sent";
+    case EventType::kPaused:
+      return "paused";
+    case EventType::kResumed:
+      return "resumed";
+    case EventType::kExtended:
+      return "extended";
+    case EventType::kEscalated:
+      return "escalated";
+    case EventType::kDecided:
+      return "decided";
+    case EventType::kResolved:
+      return "resolved";
+    case EventType::kPreventiveActionDone:
+      return "preventive_action_done";
+    case EventType::kPreventiveActionVerified:
+      return "preventive_action_verified";
+    case EventType::kExternalReferral:
+      return "external_referral";
+    case EventType::kReopened:
+      return "reopened";
+    case EventType::kClosed:
+      return "closed";
+    case EventType::kSurveyAnswered:
+      return "survey_answered";
+    case EventType::kAssigned:
+      return "assigned";
   }
   return "note";
 }
 
 std::string_view ToString(Stage stage) {
   switch (stage) {
-    case Stage::kInformal: return "informal";
-    case Stage::kStage1: return "stage1";
-    case Stage::kStage2: return "stage2";
-    case Stage::kExternal: return "external";
+    case Stage::kInformal:
+      return "informal";
+    case Stage::kStage1:
+      return "stage1";
+    case Stage::kStage2:
+      return "stage2";
+    case Stage::kExternal:
+      return "external";
   }
   return "informal";
 }
 
 std::string_view ToString(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kUpheld: return "upheld";
-    case Outcome::kPartlyUpheld: return "partly_upheld";
-    case Outcome::kNotUpheld: return "not_upheld";
-    case Outcome::kUnresolved: return "unresolved";
-    case Outcome::kWithdrawn: return "withdrawn";
+    case Outcome::kUpheld:
+      return "upheld";
+    case Outcome::kPartlyUpheld:
+      return "partly_upheld";
+    case Outcome::kNotUpheld:
+      return "not_upheld";
+    case Outcome::kUnresolved:
+      return "unresolved";
+    case Outcome::kWithdrawn:
+      return "withdrawn";
   }
   return "unresolved";
 }
 
 std::string_view ToString(RemedyType type) {
   switch (type) {
-    case RemedyType::kApology: return "apology";
-    case RemedyType::kProvideService: return "provide_service";
-    case RemedyType::kReviewProcedure: return "review_procedure";
-    case RemedyType::kReviewPolicy: return "review_policy";
-    case RemedyType::kStaffTraining: return "staff_training";
-    case RemedyType::kDisciplinaryAction: return "disciplinary_action";
-    case RemedyType::kFinancialRedress: return "financial_redress";
-    case RemedyType::kInvoiceRestitution: return "invoice_restitution";
+    case RemedyType::kApology:
+      return "apology";
+    case RemedyType::kProvideService:
+      return "provide_service";
+    case RemedyType::kReviewProcedure:
+      return "review_procedure";
+    case RemedyType::kReviewPolicy:
+      return "review_policy";
+    case RemedyType::kStaffTraining:
+      return "staff_training";
+    case RemedyType::kDisciplinaryAction:
+      return "disciplinary_action";
+    case RemedyType::kFinancialRedress:
+      return "financial_redress";
+    case RemedyType::kInvoiceRestitution:
+      return "invoice_restitution";
   }
   return "apology";
 }
 
 std::string_view ToString(Decision decision) {
   switch (decision) {
-    case Decision::kGranted: return "granted";
-    case Decision::kPartlyGranted: return "partly_granted";
-    case Decision::kRefused: return "refused";
+    case Decision::kGranted:
+      return "granted";
+    case Decision::kPartlyGranted:
+      return "partly_granted";
+    case Decision::kRefused:
+      return "refused";
   }
   return "refused";
 }

@@ -93,9 +93,8 @@ enum class RemedyType {
   kInvoiceRestitution,
 };
 inline constexpr std::array kAllRemedyTypes = {
-    RemedyType::kApology,         RemedyType::kProvideService,
-    RemedyType::kReviewProcedure, RemedyType::kReviewPolicy,
-    RemedyType::kStaffTraining,   RemedyType::kDisciplinaryAction,
+    RemedyType::kApology,          RemedyType::kProvideService,    RemedyType::kReviewProcedure,
+    RemedyType::kReviewPolicy,     RemedyType::kStaffTraining,     RemedyType::kDisciplinaryAction,
     RemedyType::kFinancialRedress, RemedyType::kInvoiceRestitution};
 
 // The decision on an adjustment request (a reasonable adjustment).

@@ -1,7 +1,7 @@
 // ValidateEvent: what an event says on its own, before the case's state is consulted.
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "core/case_event.h"
 
@@ -77,10 +77,10 @@ Check CheckRemedy(const Remedy& remedy, std::size_t i) {
     return Fail(ErrorCode::kInvalid, "the amount must be more than zero", field + ".minor_units");
   }
   if (!IsCurrencyCode(remedy.amount->currency)) {
-    return Fail(ErrorCode::kInvalid,
-                fmt::format("\"{}\" is not an ISO 4217 currency code such as GBP",
-                            remedy.amount->currency),
-                field + ".currency");
+    return Fail(
+        ErrorCode::kInvalid,
+        fmt::format("\"{}\" is not an ISO 4217 currency code such as GBP", remedy.amount->currency),
+        field + ".currency");
   }
   return {};
 }
@@ -101,7 +101,8 @@ Check CheckResolved(const event::Resolved& resolved) {
   if ((resolved.outcome == Outcome::kUpheld || resolved.outcome == Outcome::kPartlyUpheld) &&
       resolved.remedies.empty()) {
     return Fail(ErrorCode::kInvalid,
-                fmt::format("an {} complaint names at least one remedy", ToString(*resolved.outcome)),
+                fmt::format("a complaint resolved as {} names at least one remedy",
+                            ToString(*resolved.outcome)),
                 "remedies");
   }
   for (std::size_t i = 0; i < resolved.preventive_actions.size(); ++i) {
@@ -167,9 +168,7 @@ struct PayloadCheck {
   }
   Check operator()(const event::Resolved& e) const { return CheckResolved(e); }
   Check operator()(const event::PreventiveActionDone& e) const { return CheckNumber(e.number); }
-  Check operator()(const event::PreventiveActionVerified& e) const {
-    return CheckNumber(e.number);
-  }
+  Check operator()(const event::PreventiveActionVerified& e) const { return CheckNumber(e.number); }
   Check operator()(const event::ExternalReferral& e) const { return Required(e.body, "body"); }
   Check operator()(const event::Reopened& e) const { return Required(e.reason, "reason"); }
   Check operator()(const event::Closed&) const { return {}; }

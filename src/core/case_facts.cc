@@ -6,18 +6,40 @@ namespace caredesk::core {
 
 std::optional<Milestone> MilestoneOf(EventType type, bool opens_stage2) {
   switch (type) {
-    case EventType::kAcknowledged: return Milestone::kAcknowledged;
-    case EventType::kReferred: return Milestone::kReferred;
-    case EventType::kReplied: return Milestone::kReplied;
-    case EventType::kRedirected: return Milestone::kReplied;
-    case EventType::kHoldingSent: return Milestone::kHoldingSent;
-    case EventType::kDecided: return Milestone::kDecided;
-    case EventType::kResolved: return Milestone::kResolved;
+    case EventType::kAcknowledged:
+      return Milestone::kAcknowledged;
+    case EventType::kReferred:
+      return Milestone::kReferred;
+    case EventType::kReplied:
+      return Milestone::kReplied;
+    case EventType::kRedirected:
+      return Milestone::kReplied;
+    case EventType::kHoldingSent:
+      return Milestone::kHoldingSent;
+    case EventType::kDecided:
+      return Milestone::kDecided;
+    case EventType::kResolved:
+      return Milestone::kResolved;
     case EventType::kEscalated:
       if (opens_stage2) return Milestone::kEscalated;
       return std::nullopt;
-    default: return std::nullopt;
+    case EventType::kReceived:  // the facts carry the receipt on their own
+    case EventType::kNote:
+    case EventType::kCallLogged:
+    case EventType::kReclassified:
+    case EventType::kPaused:
+    case EventType::kResumed:
+    case EventType::kExtended:
+    case EventType::kPreventiveActionDone:
+    case EventType::kPreventiveActionVerified:
+    case EventType::kExternalReferral:
+    case EventType::kReopened:
+    case EventType::kClosed:
+    case EventType::kSurveyAnswered:
+    case EventType::kAssigned:
+      return std::nullopt;
   }
+  return std::nullopt;
 }
 
 Result<FoldedCase> FoldCase(std::span<const CaseEvent> events) {
@@ -36,8 +58,7 @@ Result<FoldedCase> FoldCase(std::span<const CaseEvent> events) {
           fmt::format("event {} ({}): {}", i + 1, ToString(event.type()), error.message);
       return tl::unexpected(std::move(error));
     }
-    const bool opens_stage2 =
-        stage_before != Stage::kStage2 && state.stage == Stage::kStage2;
+    const bool opens_stage2 = stage_before != Stage::kStage2 && state.stage == Stage::kStage2;
     if (auto milestone = MilestoneOf(event.type(), opens_stage2)) {
       facts.milestones.push_back(MilestoneAt{*milestone, event.at});
     }

@@ -25,9 +25,8 @@ Check NotStage1Handler(const CaseState& state, const Actor& who, const char* fie
   if (state.stage != Stage::kStage2) return {};
   const std::optional<Actor>& first = state.handler(Stage::kStage1);
   if (first && first->id == who.id) {
-    return Conflict(fmt::format("{} handled stage1, so stage2 must be handled by someone else",
-                                who.id),
-                    field);
+    return Conflict(
+        fmt::format("{} handled stage1, so stage2 must be handled by someone else", who.id), field);
   }
   return {};
 }
@@ -68,15 +67,16 @@ struct Rules {
 
   Check operator()(const event::Acknowledged&) const {
     if (state.acknowledged_at) {
-      return Conflict(state.stage ? fmt::format("already acknowledged at {}",
-                                                ToString(*state.stage))
-                                  : std::string("already acknowledged"));
+      return Conflict(state.stage
+                          ? fmt::format("already acknowledged at {}", ToString(*state.stage))
+                          : std::string("already acknowledged"));
     }
     return {};
   }
   Check operator()(const event::Reclassified& e) const {
     if (e.new_kind == state.kind) {
-      return Conflict(fmt::format("the case is already a {}", ToString(e.new_kind)), "new_kind");
+      return Conflict(fmt::format("the case is already of kind {}", ToString(e.new_kind)),
+                      "new_kind");
     }
     if (state.stage == Stage::kStage2 || state.stage == Stage::kExternal) {
       return Conflict(
@@ -90,9 +90,10 @@ struct Rules {
       return Conflict("only a complaint can be escalated");
     }
     if (*state.stage != Stage::kInformal && *state.stage != Stage::kStage1) {
-      return Conflict(fmt::format("a complaint at {} cannot be escalated further; record an "
-                                  "external_referral",
-                                  ToString(*state.stage)));
+      return Conflict(
+          fmt::format("a complaint at {} cannot be escalated further; record an "
+                      "external_referral",
+                      ToString(*state.stage)));
     }
     return {};
   }
@@ -117,7 +118,8 @@ struct Rules {
       case PreventiveStatus::kVerified:
         return Conflict(fmt::format("preventive action {} is already verified", e.number),
                         "number");
-      case PreventiveStatus::kDone: break;
+      case PreventiveStatus::kDone:
+        break;
     }
     return {};
   }
@@ -138,9 +140,10 @@ struct Rules {
     const Resolution* latest = state.LatestResolution();
     if (state.status == CaseStatus::kResolved && latest && latest->service_failure &&
         state.preventive_actions.empty()) {
-      return Conflict("a complaint that revealed a service failure cannot close without a "
-                      "preventive action",
-                      "preventive_actions");
+      return Conflict(
+          "a complaint that revealed a service failure cannot close without a "
+          "preventive action",
+          "preventive_actions");
     }
     return {};
   }
@@ -154,8 +157,8 @@ struct Rules {
 
   Check Exists(int number) const {
     if (number < 1 || static_cast<std::size_t>(number) > state.preventive_actions.size()) {
-      return Fail(ErrorCode::kNotFound,
-                  fmt::format("the case has no preventive action {}", number), "number");
+      return Fail(ErrorCode::kNotFound, fmt::format("the case has no preventive action {}", number),
+                  "number");
     }
     return {};
   }
@@ -207,33 +210,34 @@ struct Change {
   void operator()(const event::Escalated&) const {
     const Stage next = *state.stage == Stage::kInformal ? Stage::kStage1 : Stage::kStage2;
     state.stage = next;
-    state.acknowledged_at.reset();  // each stage is acknowledged on its own
+    state.acknowledged_at.reset();                       // each stage is acknowledged on its own
     if (next == Stage::kStage2) state.assignee.reset();  // a manager assigns the review
     Reopen();
   }
   void operator()(const event::Decided& e) const { state.decision = e; }
   void operator()(const event::Resolved& e) const {
     state.resolutions.push_back(Resolution{state.stage, event.at, event.actor, e.outcome, e.points,
-                                           e.remedies, e.root_cause, e.service_failure,
-                                           e.summary});
+                                           e.remedies, e.root_cause, e.service_failure, e.summary});
     for (const PointOutcome& point : e.points) {
       PointState& target = state.points[static_cast<std::size_t>(point.number) - 1];
       target.outcome = point.outcome;
       target.stage = state.stage;
     }
     for (const PreventiveAction& action : e.preventive_actions) {
-      state.preventive_actions.push_back(PreventiveActionState{action, PreventiveStatus::kPlanned,
-                                                               event.at, {}, {}, {}});
+      state.preventive_actions.push_back(
+          PreventiveActionState{action, PreventiveStatus::kPlanned, event.at, {}, {}, {}});
     }
     if (state.stage) state.handlers[Index(*state.stage)] = event.actor;
   }
   void operator()(const event::PreventiveActionDone& e) const {
-    PreventiveActionState& action = state.preventive_actions[static_cast<std::size_t>(e.number) - 1];
+    PreventiveActionState& action =
+        state.preventive_actions[static_cast<std::size_t>(e.number) - 1];
     action.status = PreventiveStatus::kDone;
     action.done_at = event.at;
   }
   void operator()(const event::PreventiveActionVerified& e) const {
-    PreventiveActionState& action = state.preventive_actions[static_cast<std::size_t>(e.number) - 1];
+    PreventiveActionState& action =
+        state.preventive_actions[static_cast<std::size_t>(e.number) - 1];
     action.status = PreventiveStatus::kVerified;
     action.verified_at = event.at;
     action.recurred = e.recurred;
@@ -245,8 +249,8 @@ struct Change {
   void operator()(const event::Reopened&) const { Reopen(); }
   void operator()(const event::Closed& e) const {
     if (e.withdrawn && state.kind == Kind::kComplaint) {
-      state.resolutions.push_back(Resolution{state.stage, event.at, event.actor, Outcome::kWithdrawn,
-                                             {}, {}, {}, false, e.reason});
+      state.resolutions.push_back(Resolution{
+          state.stage, event.at, event.actor, Outcome::kWithdrawn, {}, {}, {}, false, e.reason});
     }
     state.withdrawn = e.withdrawn;
     state.closed_at = event.at;
@@ -276,16 +280,17 @@ struct Change {
 
 std::string_view ToString(PreventiveStatus status) {
   switch (status) {
-    case PreventiveStatus::kPlanned: return "planned";
-    case PreventiveStatus::kDone: return "done";
-    case PreventiveStatus::kVerified: return "verified";
+    case PreventiveStatus::kPlanned:
+      return "planned";
+    case PreventiveStatus::kDone:
+      return "done";
+    case PreventiveStatus::kVerified:
+      return "verified";
   }
   return "planned";
 }
 
-const std::optional<Actor>& CaseState::handler(Stage stage) const {
-  return handlers[Index(stage)];
-}
+const std::optional<Actor>& CaseState::handler(Stage stage) const { return handlers[Index(stage)]; }
 
 const Resolution* CaseState::LatestResolution() const {
   return resolutions.empty() ? nullptr : &resolutions.back();
@@ -336,8 +341,8 @@ Result<CaseState> Fold(std::span<const CaseEvent> events) {
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (auto ok = ApplyTo(state, events[i]); !ok) {
       Error error = ok.error();
-      error.message = fmt::format("event {} ({}): {}", i + 1, ToString(events[i].type()),
-                                  error.message);
+      error.message =
+          fmt::format("event {} ({}): {}", i + 1, ToString(events[i].type()), error.message);
       return tl::unexpected(std::move(error));
     }
   }

@@ -15,11 +15,16 @@ static_assert(RowsInEventTypeOrder(), "kTransitionTable rows must follow EventTy
 
 std::string_view ToString(CaseStatus status) {
   switch (status) {
-    case CaseStatus::kEmpty: return "empty";
-    case CaseStatus::kOpen: return "open";
-    case CaseStatus::kPaused: return "paused";
-    case CaseStatus::kResolved: return "resolved";
-    case CaseStatus::kClosed: return "closed";
+    case CaseStatus::kEmpty:
+      return "empty";
+    case CaseStatus::kOpen:
+      return "open";
+    case CaseStatus::kPaused:
+      return "paused";
+    case CaseStatus::kResolved:
+      return "resolved";
+    case CaseStatus::kClosed:
+      return "closed";
   }
   return "empty";
 }
@@ -36,12 +41,18 @@ std::optional<CaseStatus> NextStatus(CaseStatus status, EventType event) {
   const auto column = static_cast<std::size_t>(status);
   if (row >= kTransitionTable.size() || column >= kAllCaseStatuses.size()) return std::nullopt;
   switch (kTransitionTable[row].from[column]) {
-    case StatusChange::kRefused: return std::nullopt;
-    case StatusChange::kKeep: return status;
-    case StatusChange::kToOpen: return CaseStatus::kOpen;
-    case StatusChange::kToPaused: return CaseStatus::kPaused;
-    case StatusChange::kToResolved: return CaseStatus::kResolved;
-    case StatusChange::kToClosed: return CaseStatus::kClosed;
+    case StatusChange::kRefused:
+      return std::nullopt;
+    case StatusChange::kKeep:
+      return status;
+    case StatusChange::kToOpen:
+      return CaseStatus::kOpen;
+    case StatusChange::kToPaused:
+      return CaseStatus::kPaused;
+    case StatusChange::kToResolved:
+      return CaseStatus::kResolved;
+    case StatusChange::kToClosed:
+      return CaseStatus::kClosed;
   }
   return std::nullopt;
 }

@@ -33,32 +33,33 @@ struct TransitionRow {
 // One row per event type, in EventType order.
 inline constexpr auto kTransitionTable = [] {
   using enum StatusChange;
-  constexpr StatusChange no = kRefused;
+  using enum EventType;
+  constexpr StatusChange kNo = kRefused;  // short, so the table reads as a grid
   // clang-format off
   return std::array<TransitionRow, kEventTypeCount>{{
-      //                                      empty    open         paused      resolved  closed
-      {EventType::kReceived,                 {kToOpen, no,          no,         no,       no}},
-      {EventType::kAcknowledged,             {no,      kKeep,       kKeep,      no,       no}},
-      {EventType::kNote,                     {no,      kKeep,       kKeep,      kKeep,    kKeep}},
-      {EventType::kCallLogged,               {no,      kKeep,       kKeep,      kKeep,    kKeep}},
-      {EventType::kReclassified,             {no,      kKeep,       kKeep,      no,       no}},
-      {EventType::kRedirected,               {no,      kToClosed,   no,         no,       no}},
-      {EventType::kReferred,                 {no,      kKeep,       kKeep,      no,       no}},
-      {EventType::kReplied,                  {no,      kKeep,       kKeep,      kKeep,    no}},
-      {EventType::kHoldingSent,              {no,      kKeep,       kKeep,      no,       no}},
-      {EventType::kPaused,                   {no,      kToPaused,   no,         no,       no}},
-      {EventType::kResumed,                  {no,      no,          kToOpen,    no,       no}},
-      {EventType::kExtended,                 {no,      kKeep,       kKeep,      no,       no}},
-      {EventType::kEscalated,                {no,      kKeep,       no,         kToOpen,  kToOpen}},
-      {EventType::kDecided,                  {no,      kKeep,       no,         no,       no}},
-      {EventType::kResolved,                 {no,      kToResolved, no,         no,       no}},
-      {EventType::kPreventiveActionDone,     {no,      kKeep,       kKeep,      kKeep,    kKeep}},
-      {EventType::kPreventiveActionVerified, {no,      kKeep,       kKeep,      kKeep,    kKeep}},
-      {EventType::kExternalReferral,         {no,      kKeep,       kKeep,      kKeep,    kKeep}},
-      {EventType::kReopened,                 {no,      no,          no,         kToOpen,  kToOpen}},
-      {EventType::kClosed,                   {no,      kToClosed,   no,         kToClosed, no}},
-      {EventType::kSurveyAnswered,           {no,      no,          no,         kKeep,    kKeep}},
-      {EventType::kAssigned,                 {no,      kKeep,       kKeep,      kKeep,    no}},
+      //                           empty        open         paused       resolved     closed
+      {kReceived,                 {kToOpen,     kNo,         kNo,         kNo,         kNo}},
+      {kAcknowledged,             {kNo,         kKeep,       kKeep,       kNo,         kNo}},
+      {kNote,                     {kNo,         kKeep,       kKeep,       kKeep,       kKeep}},
+      {kCallLogged,               {kNo,         kKeep,       kKeep,       kKeep,       kKeep}},
+      {kReclassified,             {kNo,         kKeep,       kKeep,       kNo,         kNo}},
+      {kRedirected,               {kNo,         kToClosed,   kNo,         kNo,         kNo}},
+      {kReferred,                 {kNo,         kKeep,       kKeep,       kNo,         kNo}},
+      {kReplied,                  {kNo,         kKeep,       kKeep,       kKeep,       kNo}},
+      {kHoldingSent,              {kNo,         kKeep,       kKeep,       kNo,         kNo}},
+      {kPaused,                   {kNo,         kToPaused,   kNo,         kNo,         kNo}},
+      {kResumed,                  {kNo,         kNo,         kToOpen,     kNo,         kNo}},
+      {kExtended,                 {kNo,         kKeep,       kKeep,       kNo,         kNo}},
+      {kEscalated,                {kNo,         kKeep,       kNo,         kToOpen,     kToOpen}},
+      {kDecided,                  {kNo,         kKeep,       kNo,         kNo,         kNo}},
+      {kResolved,                 {kNo,         kToResolved, kNo,         kNo,         kNo}},
+      {kPreventiveActionDone,     {kNo,         kKeep,       kKeep,       kKeep,       kKeep}},
+      {kPreventiveActionVerified, {kNo,         kKeep,       kKeep,       kKeep,       kKeep}},
+      {kExternalReferral,         {kNo,         kKeep,       kKeep,       kKeep,       kKeep}},
+      {kReopened,                 {kNo,         kNo,         kNo,         kToOpen,     kToOpen}},
+      {kClosed,                   {kNo,         kToClosed,   kNo,         kToClosed,   kNo}},
+      {kSurveyAnswered,           {kNo,         kNo,         kNo,         kKeep,       kKeep}},
+      {kAssigned,                 {kNo,         kKeep,       kKeep,       kKeep,       kNo}},
   }};
   // clang-format on
 }();
