@@ -34,142 +34,26 @@ static_assert(kAt<EventType::kClosed, event::Closed>);
 static_assert(kAt<EventType::kSurveyAnswered, event::SurveyAnswered>);
 static_assert(kAt<EventType::kAssigned, event::Assigned>);
 
-template <class Enum, std::size_t N>
-std::optional<Enum> ParseByName(std::string_view text, const std::array<Enum, N>& all) {
-  for (Enum value : all) {
-    if (ToString(value) == text) return value;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view ToString(EventType type) {
-  switch (type) {
-    case EventType::kReceived:
-      return "received";
-    case EventType::kAcknowledged:
-      return "acknowledged";
-    case EventType::kNote:
-      return "note";
-    case EventType::kCallLogged:
-      return "call_logged";
-    case EventType::kReclassified:
-      return "reclassified";
-    case EventType::kRedirected:
-      return "redirected";
-    case EventType::kReferred:
-      return "referred";
-    case EventType::kReplied:
-      return "replied";
-    case EventType::kHoldingSent:
-      return "holding_sent";
-    case EventType::kPaused:
-      return "paused";
-    case EventType::kResumed:
-      return "resumed";
-    case EventType::kExtended:
-      return "extended";
-    case EventType::kEscalated:
-      return "escalated";
-    case EventType::kDecided:
-      return "decided";
-    case EventType::kResolved:
-      return "resolved";
-    case EventType::kPreventiveActionDone:
-      return "preventive_action_done";
-    case EventType::kPreventiveActionVerified:
-      return "preventive_action_verified";
-    case EventType::kExternalReferral:
-      return "external_referral";
-    case EventType::kReopened:
-      return "reopened";
-    case EventType::kClosed:
-      return "closed";
-    case EventType::kSurveyAnswered:
-      return "survey_answered";
-    case EventType::kAssigned:
-      return "assigned";
-  }
-  return "note";
-}
-
-std::string_view ToString(Stage stage) {
-  switch (stage) {
-    case Stage::kInformal:
-      return "informal";
-    case Stage::kStage1:
-      return "stage1";
-    case Stage::kStage2:
-      return "stage2";
-    case Stage::kExternal:
-      return "external";
-  }
-  return "informal";
-}
-
-std::string_view ToString(Outcome outcome) {
-  switch (outcome) {
-    case Outcome::kUpheld:
-      return "upheld";
-    case Outcome::kPartlyUpheld:
-      return "partly_upheld";
-    case Outcome::kNotUpheld:
-      return "not_upheld";
-    case Outcome::kUnresolved:
-      return "unresolved";
-    case Outcome::kWithdrawn:
-      return "withdrawn";
-  }
-  return "unresolved";
-}
-
-std::string_view ToString(RemedyType type) {
-  switch (type) {
-    case RemedyType::kApology:
-      return "apology";
-    case RemedyType::kProvideService:
-      return "provide_service";
-    case RemedyType::kReviewProcedure:
-      return "review_procedure";
-    case RemedyType::kReviewPolicy:
-      return "review_policy";
-    case RemedyType::kStaffTraining:
-      return "staff_training";
-    case RemedyType::kDisciplinaryAction:
-      return "disciplinary_action";
-    case RemedyType::kFinancialRedress:
-      return "financial_redress";
-    case RemedyType::kInvoiceRestitution:
-      return "invoice_restitution";
-  }
-  return "apology";
-}
-
-std::string_view ToString(Decision decision) {
-  switch (decision) {
-    case Decision::kGranted:
-      return "granted";
-    case Decision::kPartlyGranted:
-      return "partly_granted";
-    case Decision::kRefused:
-      return "refused";
-  }
-  return "refused";
-}
+std::string_view ToString(EventType type) { return NameOf(kEventTypeNames, type, "note"); }
+std::string_view ToString(Stage stage) { return NameOf(kStageNames, stage, "informal"); }
+std::string_view ToString(Outcome outcome) { return NameOf(kOutcomeNames, outcome, "unresolved"); }
+std::string_view ToString(RemedyType type) { return NameOf(kRemedyTypeNames, type, "apology"); }
+std::string_view ToString(Decision decision) { return NameOf(kDecisionNames, decision, "refused"); }
 
 std::optional<EventType> ParseEventType(std::string_view text) {
-  return ParseByName(text, kAllEventTypes);
+  return EnumNamed(kEventTypeNames, text);
 }
-std::optional<Stage> ParseStage(std::string_view text) { return ParseByName(text, kAllStages); }
+std::optional<Stage> ParseStage(std::string_view text) { return EnumNamed(kStageNames, text); }
 std::optional<Outcome> ParseOutcome(std::string_view text) {
-  return ParseByName(text, kAllOutcomes);
+  return EnumNamed(kOutcomeNames, text);
 }
 std::optional<RemedyType> ParseRemedyType(std::string_view text) {
-  return ParseByName(text, kAllRemedyTypes);
+  return EnumNamed(kRemedyTypeNames, text);
 }
 std::optional<Decision> ParseDecision(std::string_view text) {
-  return ParseByName(text, kAllDecisions);
+  return EnumNamed(kDecisionNames, text);
 }
 
 }  // namespace caredesk::core

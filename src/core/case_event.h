@@ -2,7 +2,8 @@
 // (an actor), when (a UTC instant) and what (a payload whose alternative names the event
 // type). Events are never edited or deleted; a correction is a new event. The case's state is
 // a fold of its events (case_state.h). This file holds the vocabulary the events speak —
-// event types, stages, outcomes, remedies, decisions — and one payload struct per event type.
+// event types, stages, outcomes, remedies, decisions, each spelled once in its `k…Names`
+// table — and one payload struct per event type.
 #pragma once
 
 #include <array>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "core/domain.h"
+#include "core/enum_names.h"
 #include "core/error.h"
 #include "core/instant.h"
 
@@ -45,42 +47,56 @@ enum class EventType {
   kSurveyAnswered,
   kAssigned,
 };
-inline constexpr std::array kAllEventTypes = {
-    EventType::kReceived,
-    EventType::kAcknowledged,
-    EventType::kNote,
-    EventType::kCallLogged,
-    EventType::kReclassified,
-    EventType::kRedirected,
-    EventType::kReferred,
-    EventType::kReplied,
-    EventType::kHoldingSent,
-    EventType::kPaused,
-    EventType::kResumed,
-    EventType::kExtended,
-    EventType::kEscalated,
-    EventType::kDecided,
-    EventType::kResolved,
-    EventType::kPreventiveActionDone,
-    EventType::kPreventiveActionVerified,
-    EventType::kExternalReferral,
-    EventType::kReopened,
-    EventType::kClosed,
-    EventType::kSurveyAnswered,
-    EventType::kAssigned,
-};
+inline constexpr auto kEventTypeNames = std::to_array<NamedValue<EventType>>({
+    {EventType::kReceived, "received"},
+    {EventType::kAcknowledged, "acknowledged"},
+    {EventType::kNote, "note"},
+    {EventType::kCallLogged, "call_logged"},
+    {EventType::kReclassified, "reclassified"},
+    {EventType::kRedirected, "redirected"},
+    {EventType::kReferred, "referred"},
+    {EventType::kReplied, "replied"},
+    {EventType::kHoldingSent, "holding_sent"},
+    {EventType::kPaused, "paused"},
+    {EventType::kResumed, "resumed"},
+    {EventType::kExtended, "extended"},
+    {EventType::kEscalated, "escalated"},
+    {EventType::kDecided, "decided"},
+    {EventType::kResolved, "resolved"},
+    {EventType::kPreventiveActionDone, "preventive_action_done"},
+    {EventType::kPreventiveActionVerified, "preventive_action_verified"},
+    {EventType::kExternalReferral, "external_referral"},
+    {EventType::kReopened, "reopened"},
+    {EventType::kClosed, "closed"},
+    {EventType::kSurveyAnswered, "survey_answered"},
+    {EventType::kAssigned, "assigned"},
+});
+static_assert(IsOrderedNameTable(kEventTypeNames));
+inline constexpr std::array kAllEventTypes = ValuesOf(kEventTypeNames);
 inline constexpr std::size_t kEventTypeCount = kAllEventTypes.size();
 
 // A complaint's stage: informal (first point of contact) → stage1 (formal) → stage2 (review)
 // → external (ombudsman or regulator). Other kinds of contact have no stage.
 enum class Stage { kInformal, kStage1, kStage2, kExternal };
-inline constexpr std::array kAllStages = {Stage::kInformal, Stage::kStage1, Stage::kStage2,
-                                          Stage::kExternal};
+inline constexpr auto kStageNames = std::to_array<NamedValue<Stage>>({
+    {Stage::kInformal, "informal"},
+    {Stage::kStage1, "stage1"},
+    {Stage::kStage2, "stage2"},
+    {Stage::kExternal, "external"},
+});
+static_assert(IsOrderedNameTable(kStageNames));
+inline constexpr std::array kAllStages = ValuesOf(kStageNames);
 
 enum class Outcome { kUpheld, kPartlyUpheld, kNotUpheld, kUnresolved, kWithdrawn };
-inline constexpr std::array kAllOutcomes = {Outcome::kUpheld, Outcome::kPartlyUpheld,
-                                            Outcome::kNotUpheld, Outcome::kUnresolved,
-                                            Outcome::kWithdrawn};
+inline constexpr auto kOutcomeNames = std::to_array<NamedValue<Outcome>>({
+    {Outcome::kUpheld, "upheld"},
+    {Outcome::kPartlyUpheld, "partly_upheld"},
+    {Outcome::kNotUpheld, "not_upheld"},
+    {Outcome::kUnresolved, "unresolved"},
+    {Outcome::kWithdrawn, "withdrawn"},
+});
+static_assert(IsOrderedNameTable(kOutcomeNames));
+inline constexpr std::array kAllOutcomes = ValuesOf(kOutcomeNames);
 
 enum class RemedyType {
   kApology,
@@ -92,15 +108,28 @@ enum class RemedyType {
   kFinancialRedress,
   kInvoiceRestitution,
 };
-inline constexpr std::array kAllRemedyTypes = {
-    RemedyType::kApology,          RemedyType::kProvideService,    RemedyType::kReviewProcedure,
-    RemedyType::kReviewPolicy,     RemedyType::kStaffTraining,     RemedyType::kDisciplinaryAction,
-    RemedyType::kFinancialRedress, RemedyType::kInvoiceRestitution};
+inline constexpr auto kRemedyTypeNames = std::to_array<NamedValue<RemedyType>>({
+    {RemedyType::kApology, "apology"},
+    {RemedyType::kProvideService, "provide_service"},
+    {RemedyType::kReviewProcedure, "review_procedure"},
+    {RemedyType::kReviewPolicy, "review_policy"},
+    {RemedyType::kStaffTraining, "staff_training"},
+    {RemedyType::kDisciplinaryAction, "disciplinary_action"},
+    {RemedyType::kFinancialRedress, "financial_redress"},
+    {RemedyType::kInvoiceRestitution, "invoice_restitution"},
+});
+static_assert(IsOrderedNameTable(kRemedyTypeNames));
+inline constexpr std::array kAllRemedyTypes = ValuesOf(kRemedyTypeNames);
 
 // The decision on an adjustment request (a reasonable adjustment).
 enum class Decision { kGranted, kPartlyGranted, kRefused };
-inline constexpr std::array kAllDecisions = {Decision::kGranted, Decision::kPartlyGranted,
-                                             Decision::kRefused};
+inline constexpr auto kDecisionNames = std::to_array<NamedValue<Decision>>({
+    {Decision::kGranted, "granted"},
+    {Decision::kPartlyGranted, "partly_granted"},
+    {Decision::kRefused, "refused"},
+});
+static_assert(IsOrderedNameTable(kDecisionNames));
+inline constexpr std::array kAllDecisions = ValuesOf(kDecisionNames);
 
 std::string_view ToString(EventType type);
 std::string_view ToString(Stage stage);

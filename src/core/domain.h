@@ -1,11 +1,13 @@
 // The domain's closed vocabularies (DESIGN.md "Domain words"): contact kinds, channels and
 // the events that fulfil or trigger a standard. Each has one spelling, used in code, policy
-// files, the API, the database and the UI.
+// files, the API, the database and the UI; the `k…Names` tables below are where it is written.
 #pragma once
 
 #include <array>
 #include <optional>
 #include <string_view>
+
+#include "core/enum_names.h"
 
 namespace caredesk::core {
 
@@ -18,14 +20,31 @@ enum class Kind {
   kSuggestion,
   kAdjustmentRequest,
 };
-inline constexpr std::array kAllKinds = {
-    Kind::kQuestion,       Kind::kComment,    Kind::kCompliment,       Kind::kComplaint,
-    Kind::kServiceRequest, Kind::kSuggestion, Kind::kAdjustmentRequest};
+inline constexpr auto kKindNames = std::to_array<NamedValue<Kind>>({
+    {Kind::kQuestion, "question"},
+    {Kind::kComment, "comment"},
+    {Kind::kCompliment, "compliment"},
+    {Kind::kComplaint, "complaint"},
+    {Kind::kServiceRequest, "service_request"},
+    {Kind::kSuggestion, "suggestion"},
+    {Kind::kAdjustmentRequest, "adjustment_request"},
+});
+static_assert(IsOrderedNameTable(kKindNames));
+inline constexpr std::array kAllKinds = ValuesOf(kKindNames);
 
 enum class Channel { kPhone, kEmail, kPost, kFax, kInPerson, kWeb, kSocial, kForum };
-inline constexpr std::array kAllChannels = {Channel::kPhone,  Channel::kEmail,    Channel::kPost,
-                                            Channel::kFax,    Channel::kInPerson, Channel::kWeb,
-                                            Channel::kSocial, Channel::kForum};
+inline constexpr auto kChannelNames = std::to_array<NamedValue<Channel>>({
+    {Channel::kPhone, "phone"},
+    {Channel::kEmail, "email"},
+    {Channel::kPost, "post"},
+    {Channel::kFax, "fax"},
+    {Channel::kInPerson, "in_person"},
+    {Channel::kWeb, "web"},
+    {Channel::kSocial, "social"},
+    {Channel::kForum, "forum"},
+});
+static_assert(IsOrderedNameTable(kChannelNames));
+inline constexpr std::array kAllChannels = ValuesOf(kChannelNames);
 
 // The events a standard can be counted from or fulfilled by ("milestones" of a case).
 enum class Milestone {
@@ -38,9 +57,18 @@ enum class Milestone {
   kResolved,
   kEscalated,
 };
-inline constexpr std::array kAllMilestones = {
-    Milestone::kReceived,    Milestone::kAcknowledged, Milestone::kReferred, Milestone::kReplied,
-    Milestone::kHoldingSent, Milestone::kDecided,      Milestone::kResolved, Milestone::kEscalated};
+inline constexpr auto kMilestoneNames = std::to_array<NamedValue<Milestone>>({
+    {Milestone::kReceived, "received"},
+    {Milestone::kAcknowledged, "acknowledged"},
+    {Milestone::kReferred, "referred"},
+    {Milestone::kReplied, "replied"},
+    {Milestone::kHoldingSent, "holding_sent"},
+    {Milestone::kDecided, "decided"},
+    {Milestone::kResolved, "resolved"},
+    {Milestone::kEscalated, "escalated"},
+});
+static_assert(IsOrderedNameTable(kMilestoneNames));
+inline constexpr std::array kAllMilestones = ValuesOf(kMilestoneNames);
 
 std::string_view ToString(Kind kind);
 std::string_view ToString(Channel channel);

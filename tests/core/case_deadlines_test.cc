@@ -7,10 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "case_builders.h"
+
 namespace caredesk::core {
 namespace {
 
 using std::chrono::hours;
+using testing::Contact;
+using testing::EventAt;
+using testing::kStart;
+using testing::NotUpheld;
 
 constexpr const char* kPolicy = R"(
 [organisation]
@@ -40,25 +46,15 @@ event = "resolved"
 within = "72 hours"
 )";
 
-// Monday 2 March 2026, 09:00 in London (GMT).
-const Instant kStart = date::sys_days{date::year{2026} / 3 / 2} + hours{9};
-
+// Whole hours after kStart (Monday 2 March 2026, 09:00 in London): the standards here are
+// counted in hours.
 Instant H(int hour) { return kStart + hours{hour}; }
 
 CaseEvent E(int hour, EventPayload payload, const std::string& actor = "alice") {
-  return CaseEvent{H(hour), Actor{actor, actor, actor.substr(0, 1)}, std::move(payload)};
+  return EventAt(H(hour), std::move(payload), actor);
 }
 
-event::Received Complaint() {
-  return event::Received{Kind::kComplaint, Channel::kEmail, false, "", "", "", {"late"}, {}};
-}
-
-event::Resolved NotUpheld() {
-  event::Resolved resolved;
-  resolved.outcome = Outcome::kNotUpheld;
-  resolved.points = {PointOutcome{1, Outcome::kNotUpheld}};
-  return resolved;
-}
+event::Received Complaint() { return Contact(Kind::kComplaint, Channel::kEmail); }
 
 class CaseDeadlinesTest : public ::testing::Test {
  protected:

@@ -5,13 +5,17 @@
 
 #include <string>
 
+#include "case_builders.h"
+
 namespace caredesk::core {
 namespace {
 
-const Instant kAt = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{9};
+using testing::EventAt;
 
-CaseEvent At(EventPayload payload, std::string actor = "alice") {
-  return CaseEvent{kAt, Actor{actor, "Alice", "A"}, std::move(payload)};
+constexpr Instant kAt = testing::kStart;
+
+CaseEvent At(EventPayload payload, const std::string& actor = "alice") {
+  return EventAt(kAt, std::move(payload), actor);
 }
 
 std::string FieldOf(const Result<void>& result) {

@@ -8,31 +8,17 @@
 #include <utility>
 #include <vector>
 
+#include "case_builders.h"
 #include "core/case_deadlines.h"
 
 namespace caredesk::core {
 namespace {
 
-const Instant kStart = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{9};
-
-Instant T(int minute) { return kStart + std::chrono::minutes{minute}; }
-
-CaseEvent E(int minute, EventPayload payload, const std::string& actor = "alice") {
-  return CaseEvent{T(minute), Actor{actor, actor, actor.substr(0, 1)}, std::move(payload)};
-}
-
-event::Received Contact(Kind kind, Channel channel) {
-  std::vector<std::string> points;
-  if (kind == Kind::kComplaint) points = {"the point"};
-  return event::Received{kind, channel, false, "", "", "", points, std::nullopt};
-}
-
-event::Resolved NotUpheld() {
-  event::Resolved resolved;
-  resolved.outcome = Outcome::kNotUpheld;
-  resolved.points = {PointOutcome{1, Outcome::kNotUpheld}};
-  return resolved;
-}
+using testing::Contact;
+using testing::E;
+using testing::Folded;
+using testing::NotUpheld;
+using testing::T;
 
 using Milestones = std::vector<std::pair<Milestone, Instant>>;
 
@@ -160,10 +146,8 @@ Deadline Open(std::string id, std::optional<Instant> due, DeadlineStatus status)
 }
 
 CaseState ClosedAt(int minute) {
-  auto state = Fold(std::vector{E(0, Contact(Kind::kQuestion, Channel::kEmail)),
-                                E(minute, event::Closed{"answered by phone"})});
-  if (!state) ADD_FAILURE() << state.error().message;
-  return state ? *state : CaseState{};
+  return Folded({E(0, Contact(Kind::kQuestion, Channel::kEmail)),
+                 E(minute, event::Closed{"answered by phone"})});
 }
 
 TEST(SettleClosed, UnfulfilledDeadlinesDueAfterTheClosingAreNotApplicable) {

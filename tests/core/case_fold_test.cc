@@ -6,29 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "case_builders.h"
 #include "core/case_state.h"
 
 namespace caredesk::core {
 namespace {
 
-const Instant kStart = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{9};
-
-Instant T(int minute) { return kStart + std::chrono::minutes{minute}; }
-
-CaseEvent E(int minute, EventPayload payload, const std::string& actor = "alice") {
-  return CaseEvent{T(minute), Actor{actor, actor, actor.substr(0, 1)}, std::move(payload)};
-}
-
-event::Received Complaint() {
-  return event::Received{Kind::kComplaint,
-                         Channel::kEmail,
-                         false,
-                         "fees",
-                         "Finance",
-                         "overcharged",
-                         {"billed twice", "no reply to letter"},
-                         std::nullopt};
-}
+using testing::E;
+using testing::T;
+using testing::TwoPointComplaint;
 
 event::Received Question() {
   return event::Received{Kind::kQuestion, Channel::kWeb, true, "", "", "opening hours", {}, {}};
@@ -83,7 +69,7 @@ TEST(CaseFold, EventsAtTheSameInstantAreInOrder) {
 
 TEST(CaseFold, IsTheSameAsApplyingEachEventInTurn) {
   const std::vector events = {
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(5, event::Acknowledged{}),
       E(6, event::Assigned{Actor{"bob", "Bob", "B"}}),
       E(60, event::Referred{"Finance", "Fay", T(2000)}),
@@ -104,7 +90,7 @@ TEST(CaseFold, IsTheSameAsApplyingEachEventInTurn) {
 
 TEST(CaseFold, AComplaintsWholeLifecycleIsInItsState) {
   auto state = Fold(std::vector{
-      E(0, Complaint(), "reception"),
+      E(0, TwoPointComplaint(), "reception"),
       E(5, event::Acknowledged{}),
       E(6, event::Assigned{Actor{"bob", "Bob", "B"}}, "manager"),
       E(60, event::Referred{"Finance", "Fay", T(2000)}, "bob"),
@@ -142,8 +128,8 @@ TEST(CaseFold, AComplaintsWholeLifecycleIsInItsState) {
 }
 
 TEST(Acknowledgement, OncePerStage) {
-  auto state = Fold(
-      std::vector{E(0, Complaint()), E(1, event::Acknowledged{}), E(2, event::Acknowledged{true})});
+  auto state = Fold(std::vector{E(0, TwoPointComplaint()), E(1, event::Acknowledged{}),
+                                E(2, event::Acknowledged{true})});
   ASSERT_FALSE(state.has_value());
   EXPECT_EQ(state.error().code, ErrorCode::kConflict);
 }
@@ -168,7 +154,7 @@ TEST(Pause, RecordsWhenItStartedAndResumeClearsIt) {
 TEST(Points, EachPointOfAComplaintGetsAnOutcome) {
   event::Resolved resolved = BothPoints(Outcome::kUpheld, Outcome::kUpheld, Outcome::kUpheld);
   resolved.points.pop_back();  // point 1 has no outcome
-  auto state = Fold(std::vector{E(0, Complaint()), E(1, resolved)});
+  auto state = Fold(std::vector{E(0, TwoPointComplaint()), E(1, resolved)});
   ASSERT_FALSE(state.has_value());
   EXPECT_EQ(state.error().code, ErrorCode::kInvalid);
   EXPECT_EQ(state.error().field, "points");
@@ -177,7 +163,7 @@ TEST(Points, EachPointOfAComplaintGetsAnOutcome) {
 TEST(Points, APointTheComplaintDoesNotHaveIsInvalid) {
   event::Resolved resolved = BothPoints(Outcome::kUpheld, Outcome::kUpheld, Outcome::kUpheld);
   resolved.points.push_back(PointOutcome{3, Outcome::kUpheld});
-  auto state = Fold(std::vector{E(0, Complaint()), E(1, resolved)});
+  auto state = Fold(std::vector{E(0, TwoPointComplaint()), E(1, resolved)});
   ASSERT_FALSE(state.has_value());
   EXPECT_EQ(state.error().field, "points[2].number");
 }
@@ -185,7 +171,7 @@ TEST(Points, APointTheComplaintDoesNotHaveIsInvalid) {
 TEST(Points, AComplaintsOutcomeIsRequired) {
   event::Resolved resolved = BothPoints(Outcome::kUpheld, Outcome::kUpheld, Outcome::kUpheld);
   resolved.outcome.reset();
-  auto state = Fold(std::vector{E(0, Complaint()), E(1, resolved)});
+  auto state = Fold(std::vector{E(0, TwoPointComplaint()), E(1, resolved)});
   ASSERT_FALSE(state.has_value());
   EXPECT_EQ(state.error().field, "outcome");
 }
@@ -200,7 +186,7 @@ TEST(Points, AServiceRequestResolvesWithoutOutcome) {
 
 TEST(PreventiveAction, IsVerifiedOnlyAfterItIsDone) {
   auto state = Fold(std::vector{
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, BothPoints(Outcome::kUpheld, Outcome::kUpheld, Outcome::kUpheld)),
       E(2, event::PreventiveActionVerified{1, false, ""}),
   });
@@ -211,7 +197,7 @@ TEST(PreventiveAction, IsVerifiedOnlyAfterItIsDone) {
 
 TEST(PreventiveAction, IsDoneOnce) {
   auto state = Fold(std::vector{
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, BothPoints(Outcome::kUpheld, Outcome::kUpheld, Outcome::kUpheld)),
       E(2, event::PreventiveActionDone{1, ""}),
       E(3, event::PreventiveActionDone{1, ""}),
@@ -222,7 +208,7 @@ TEST(PreventiveAction, IsDoneOnce) {
 
 TEST(PreventiveAction, AnUnknownNumberIsNotFound) {
   auto state = Fold(std::vector{
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, BothPoints(Outcome::kUpheld, Outcome::kUpheld, Outcome::kUpheld)),
       E(2, event::PreventiveActionDone{2, ""}),
   });
@@ -232,12 +218,13 @@ TEST(PreventiveAction, AnUnknownNumberIsNotFound) {
 }
 
 TEST(Closing, AnOpenComplaintClosesOnlyAsWithdrawn) {
-  auto refused = Fold(std::vector{E(0, Complaint()), E(1, event::Closed{"no reply", false})});
+  auto refused =
+      Fold(std::vector{E(0, TwoPointComplaint()), E(1, event::Closed{"no reply", false})});
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
 
   auto withdrawn =
-      Fold(std::vector{E(0, Complaint()), E(1, event::Closed{"customer withdrew", true})});
+      Fold(std::vector{E(0, TwoPointComplaint()), E(1, event::Closed{"customer withdrew", true})});
   ASSERT_TRUE(withdrawn.has_value()) << withdrawn.error().message;
   EXPECT_TRUE(withdrawn->withdrawn);
   EXPECT_EQ(withdrawn->OutcomeAt(Stage::kStage1), Outcome::kWithdrawn);
@@ -245,7 +232,7 @@ TEST(Closing, AnOpenComplaintClosesOnlyAsWithdrawn) {
 
 TEST(Closing, AResolvedComplaintIsNoLongerWithdrawn) {
   auto state = Fold(std::vector{
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, BothPoints(Outcome::kNotUpheld, Outcome::kNotUpheld, Outcome::kNotUpheld)),
       E(2, event::Closed{"", true}),
   });

@@ -6,31 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "case_builders.h"
 #include "core/case_state.h"
 
 namespace caredesk::core {
 namespace {
 
-const Instant kStart = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{9};
-
-Instant T(int minute) { return kStart + std::chrono::minutes{minute}; }
-
-Actor Staff(const std::string& id) { return Actor{id, id, id.substr(0, 1)}; }
-
-CaseEvent E(int minute, EventPayload payload, const std::string& actor = "alice") {
-  return CaseEvent{T(minute), Staff(actor), std::move(payload)};
-}
-
-event::Received Complaint() {
-  return event::Received{Kind::kComplaint,
-                         Channel::kEmail,
-                         false,
-                         "fees",
-                         "Finance",
-                         "overcharged",
-                         {"billed twice", "rude reply"},
-                         std::nullopt};
-}
+using testing::E;
+using testing::Folded;
+using testing::Staff;
+using testing::T;
+using testing::TwoPointComplaint;
 
 event::Resolved Resolution(Outcome outcome) {
   event::Resolved resolved;
@@ -42,19 +28,10 @@ event::Resolved Resolution(Outcome outcome) {
   return resolved;
 }
 
-CaseState Folded(const std::vector<CaseEvent>& events) {
-  auto state = Fold(events);
-  if (!state) {
-    ADD_FAILURE() << state.error().message;
-    return CaseState{};
-  }
-  return *state;
-}
-
 // Stage 1 assigned to alice and resolved by her, then escalated to stage 2.
 CaseState AtStage2AfterAlice() {
   return Folded({
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, event::Assigned{Staff("alice")}),
       E(2, Resolution(Outcome::kNotUpheld), "alice"),
       E(3, event::Escalated{"not satisfied"}, "customer"),
@@ -96,7 +73,7 @@ TEST(Stage2Handler, ResolvingBySomeoneElseRecordsTheStage2Outcome) {
 
 TEST(Stage2Handler, TheStage1HandlerIsWhoResolvedItNotWhoWasAssignedBefore) {
   const CaseState state = Folded({
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, event::Assigned{Staff("alice")}),
       E(2, Resolution(Outcome::kNotUpheld), "carol"),
       E(3, event::Escalated{""}),
@@ -107,7 +84,7 @@ TEST(Stage2Handler, TheStage1HandlerIsWhoResolvedItNotWhoWasAssignedBefore) {
 
 TEST(Stage2Handler, UnresolvedStage1IsHandledByItsLastAssignee) {
   const CaseState state = Folded({
-      E(0, Complaint()),
+      E(0, TwoPointComplaint()),
       E(1, event::Assigned{Staff("alice")}),
       E(2, event::Assigned{Staff("dave")}),
       E(3, event::Escalated{"no answer in time"}, "customer"),
@@ -120,7 +97,7 @@ TEST(Stage2Handler, UnresolvedStage1IsHandledByItsLastAssignee) {
 }
 
 TEST(UpheldComplaint, UpheldWithoutARemedyIsInvalid) {
-  const CaseState state = Folded({E(0, Complaint())});
+  const CaseState state = Folded({E(0, TwoPointComplaint())});
   for (Outcome outcome : {Outcome::kUpheld, Outcome::kPartlyUpheld}) {
     event::Resolved resolved = Resolution(outcome);
     resolved.remedies.clear();
@@ -132,7 +109,7 @@ TEST(UpheldComplaint, UpheldWithoutARemedyIsInvalid) {
 }
 
 TEST(UpheldComplaint, NotUpheldNeedsNoRemedy) {
-  const CaseState state = Folded({E(0, Complaint())});
+  const CaseState state = Folded({E(0, TwoPointComplaint())});
   for (Outcome outcome : {Outcome::kNotUpheld, Outcome::kUnresolved, Outcome::kWithdrawn}) {
     const auto result = Apply(state, E(1, Resolution(outcome)));
     EXPECT_TRUE(result.has_value()) << ToString(outcome);
@@ -140,7 +117,8 @@ TEST(UpheldComplaint, NotUpheldNeedsNoRemedy) {
 }
 
 TEST(UpheldComplaint, RemediesAreRecordedWithTheResolution) {
-  const auto result = Apply(Folded({E(0, Complaint())}), E(1, Resolution(Outcome::kPartlyUpheld)));
+  const auto result =
+      Apply(Folded({E(0, TwoPointComplaint())}), E(1, Resolution(Outcome::kPartlyUpheld)));
   ASSERT_TRUE(result.has_value()) << result.error().message;
   ASSERT_NE(result->LatestResolution(), nullptr);
   ASSERT_EQ(result->LatestResolution()->remedies.size(), 1u);
@@ -151,7 +129,7 @@ TEST(UpheldComplaint, RemediesAreRecordedWithTheResolution) {
 TEST(ServiceFailure, CannotCloseWithoutAPreventiveAction) {
   event::Resolved resolved = Resolution(Outcome::kUpheld);
   resolved.service_failure = true;
-  const CaseState state = Folded({E(0, Complaint()), E(1, resolved)});
+  const CaseState state = Folded({E(0, TwoPointComplaint()), E(1, resolved)});
   const auto result = Apply(state, E(2, event::Closed{"", false}));
   ASSERT_FALSE(result.has_value());
   EXPECT_EQ(result.error().code, ErrorCode::kConflict);
@@ -162,7 +140,8 @@ TEST(ServiceFailure, ClosesOnceAPreventiveActionIsPlanned) {
   event::Resolved resolved = Resolution(Outcome::kUpheld);
   resolved.service_failure = true;
   resolved.preventive_actions = {PreventiveAction{"two-person check of refunds", "fay", T(9000)}};
-  const auto result = Apply(Folded({E(0, Complaint()), E(1, resolved)}), E(2, event::Closed{}));
+  const auto result =
+      Apply(Folded({E(0, TwoPointComplaint()), E(1, resolved)}), E(2, event::Closed{}));
   ASSERT_TRUE(result.has_value()) << result.error().message;
   EXPECT_EQ(result->status, CaseStatus::kClosed);
   ASSERT_EQ(result->preventive_actions.size(), 1u);
@@ -174,13 +153,13 @@ TEST(ServiceFailure, APreventiveActionAddedOnReopenLetsItClose) {
   without.service_failure = true;
   event::Resolved with = without;
   with.preventive_actions = {PreventiveAction{"fix the template", "fay", T(9000)}};
-  const CaseState state = Folded({E(0, Complaint()), E(1, without),
+  const CaseState state = Folded({E(0, TwoPointComplaint()), E(1, without),
                                   E(2, event::Reopened{"add the preventive action"}), E(3, with)});
   EXPECT_TRUE(Apply(state, E(4, event::Closed{})).has_value());
 }
 
 TEST(ServiceFailure, WithoutAFailureAComplaintClosesWithoutAction) {
-  const CaseState state = Folded({E(0, Complaint()), E(1, Resolution(Outcome::kUpheld))});
+  const CaseState state = Folded({E(0, TwoPointComplaint()), E(1, Resolution(Outcome::kUpheld))});
   EXPECT_TRUE(Apply(state, E(2, event::Closed{})).has_value());
 }
 
@@ -189,7 +168,7 @@ class FinancialRedress : public ::testing::Test {
   Result<CaseState> ResolveWith(Remedy remedy) {
     event::Resolved resolved = Resolution(Outcome::kUpheld);
     resolved.remedies = {Remedy{RemedyType::kApology, "", std::nullopt}, std::move(remedy)};
-    return Apply(Folded({E(0, Complaint())}), E(1, resolved));
+    return Apply(Folded({E(0, TwoPointComplaint())}), E(1, resolved));
   }
 };
 

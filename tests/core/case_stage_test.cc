@@ -5,31 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "case_builders.h"
 #include "core/case_state.h"
 
 namespace caredesk::core {
 namespace {
 
-const Instant kStart = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{9};
-
-Instant T(int minute) { return kStart + std::chrono::minutes{minute}; }
-
-CaseEvent E(int minute, EventPayload payload, const std::string& actor = "alice") {
-  return CaseEvent{T(minute), Actor{actor, actor, actor.substr(0, 1)}, std::move(payload)};
-}
-
-event::Received Contact(Kind kind, Channel channel, std::optional<Stage> stage = std::nullopt) {
-  std::vector<std::string> points;
-  if (kind == Kind::kComplaint) points = {"late delivery"};
-  return event::Received{kind, channel, false, "delivery", "Logistics", "", points, stage};
-}
-
-event::Resolved NotUpheld() {
-  event::Resolved resolved;
-  resolved.outcome = Outcome::kNotUpheld;
-  resolved.points = {PointOutcome{1, Outcome::kNotUpheld}};
-  return resolved;
-}
+using testing::Contact;
+using testing::E;
+using testing::NotUpheld;
+using testing::T;
 
 Result<CaseState> FoldAll(std::vector<CaseEvent> events) { return Fold(events); }
 

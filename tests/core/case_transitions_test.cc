@@ -6,20 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "case_builders.h"
 #include "core/case_state.h"
 
 namespace caredesk::core {
 namespace {
 
-using std::chrono::minutes;
-
-const Instant kStart = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{9};
-
-Instant T(int minute) { return kStart + minutes{minute}; }
-
-CaseEvent E(int minute, EventPayload payload, std::string actor = "alice") {
-  return CaseEvent{T(minute), Actor{actor, actor, actor.substr(0, 1)}, std::move(payload)};
-}
+using testing::Contact;
+using testing::E;
+using testing::Folded;
+using testing::T;
 
 event::Resolved UpheldWithTwoActions() {
   event::Resolved resolved;
@@ -35,10 +31,8 @@ event::Resolved UpheldWithTwoActions() {
 // preventive action 1 planned and 2 done) into each status.
 std::vector<CaseEvent> EventsInto(CaseStatus status) {
   if (status == CaseStatus::kEmpty) return {};
-  event::Received received{Kind::kComplaint, Channel::kEmail,  false,       "fees", "Finance",
-                           "overcharged",    {"billed twice"}, std::nullopt};
   std::vector<CaseEvent> events = {
-      E(0, received),
+      E(0, Contact(Kind::kComplaint, Channel::kEmail)),
       E(1, event::Assigned{Actor{"alice", "Alice", "A"}}),
       E(2, UpheldWithTwoActions()),
       E(3, event::PreventiveActionDone{2, "done"}),
@@ -67,7 +61,7 @@ CaseEvent Sample(EventType type, CaseStatus status) {
   const int at = 100;
   switch (type) {
     case EventType::kReceived:
-      return E(at, event::Received{Kind::kQuestion, Channel::kWeb, false, "", "", "", {}, {}});
+      return E(at, Contact(Kind::kQuestion, Channel::kWeb));
     case EventType::kAcknowledged:
       return E(at, event::Acknowledged{true});
     case EventType::kNote:
@@ -117,13 +111,9 @@ CaseEvent Sample(EventType type, CaseStatus status) {
 CaseState StateIn(CaseStatus status) {
   const std::vector<CaseEvent> events = EventsInto(status);
   if (events.empty()) return CaseState{};
-  auto state = Fold(events);
-  if (!state) {
-    ADD_FAILURE() << state.error().message;
-    return CaseState{};
-  }
-  EXPECT_EQ(state->status, status);
-  return *state;
+  const CaseState state = Folded(events);
+  EXPECT_EQ(state.status, status);
+  return state;
 }
 
 TEST(CaseTransitions, EveryPairIsRefusedAsConflictOrReachesTheTablesStatus) {

@@ -132,14 +132,18 @@ TEST(PolicyShippedFiles, IncludeTheDefaultAndOnePerSeed) {
   }
 }
 
-Policy ParseShipped(const char* name) {
-  auto result = ParsePolicy(ReadFile(kShippedDir / name));
+// The policy `text` parses to; a test failure naming `what` (and an empty policy) when it does
+// not parse.
+Policy Parsed(std::string_view text, std::string_view what) {
+  auto result = ParsePolicy(text);
   if (!result) {
-    ADD_FAILURE() << name << ":\n" << Describe(result.error());
+    ADD_FAILURE() << what << ":\n" << Describe(result.error());
     return Policy{};
   }
   return *result;
 }
+
+Policy ParseShipped(const char* name) { return Parsed(ReadFile(kShippedDir / name), name); }
 
 TEST(PolicyShippedFiles, LearningMachineEmailPromiseIsTwoTiers) {
   const Policy policy = ParseShipped("learning-machine.toml");
@@ -197,25 +201,21 @@ within = "5 working_days"
 )";
 
 TEST(PolicyVersion, IsStableForTheSameText) {
-  auto first = ParsePolicy(kSmallPolicy);
-  auto second = ParsePolicy(std::string(kSmallPolicy));
-  ASSERT_TRUE(first.has_value()) << Describe(first.error());
-  ASSERT_TRUE(second.has_value()) << Describe(second.error());
-  EXPECT_EQ(first->version, second->version);
-  EXPECT_EQ(first->version.size(), 16u);
-  EXPECT_TRUE(std::all_of(first->version.begin(), first->version.end(), [](char c) {
+  const Policy first = Parsed(kSmallPolicy, "the small policy");
+  const Policy second = Parsed(std::string(kSmallPolicy), "a copy of the small policy");
+  EXPECT_EQ(first.version, second.version);
+  EXPECT_EQ(first.version.size(), 16u);
+  EXPECT_TRUE(std::all_of(first.version.begin(), first.version.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-  })) << first->version;
+  })) << first.version;
 }
 
 TEST(PolicyVersion, ChangesWhenOneByteChanges) {
   std::string changed(kSmallPolicy);
   changed[2] = 'a';  // "# A small policy." -> "# a small policy.": a comment, same meaning
-  auto original = ParsePolicy(kSmallPolicy);
-  auto edited = ParsePolicy(changed);
-  ASSERT_TRUE(original.has_value()) << Describe(original.error());
-  ASSERT_TRUE(edited.has_value()) << Describe(edited.error());
-  EXPECT_NE(original->version, edited->version);
+  const Policy original = Parsed(kSmallPolicy, "the small policy");
+  const Policy edited = Parsed(changed, "the edited policy");
+  EXPECT_NE(original.version, edited.version);
 }
 
 TEST(PolicyProblems, SeveralProblemsAreAllReportedSortedByLine) {
