@@ -2,11 +2,11 @@
 // instants spread over ten years, on the default policy's calendar (Europe/London, Mon–Fri
 // 09:00–17:30, England & Wales bank holidays). The target is 5 million deadlines a second on
 // one core. Run: build/bench/caredesk_bench --benchmark_filter=Deadline
+#include <benchmark/benchmark.h>
+
 #include <fstream>
 #include <random>
 #include <sstream>
-
-#include <benchmark/benchmark.h>
 
 #include "core/deadline.h"
 #include "core/policy.h"

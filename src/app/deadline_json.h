@@ -10,7 +10,8 @@
 namespace caredesk::app {
 
 nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
-                           const core::BusinessCalendar& calendar);
-nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline, const core::BusinessCalendar& calendar);
+                                   const core::BusinessCalendar& calendar);
+nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline,
+                                    const core::BusinessCalendar& calendar);
 
 }  // namespace caredesk::app

@@ -154,7 +154,7 @@ class PolicyParser {
     spec.removed_holidays = reader_.Dates(table, "removed_holidays");
     CheckRemovedHolidays(table, spec);
     if (hours_valid && std::all_of(spec.hours.begin(), spec.hours.end(),
-                                          [](const auto& day) { return day.empty(); })) {
+                                   [](const auto& day) { return day.empty(); })) {
       reader_.Problem(LineOf(*table.get("hours")),
                       "the calendar has no opening hours: every day is closed, so no working-day "
                       "deadline could ever fall due");
