@@ -1,0 +1,141 @@
+// The storage port: everything caredesk keeps goes through these interfaces. Adapters
+// (src/store/sqlite, src/store/postgres) implement them; the contract tests run the same suite
+// against each. Every method either commits whole or changes nothing, and a write that
+// returns success is durable.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/store_records.h"
+
+namespace caredesk::core {
+
+// Keyset paging: a page of rows and the opaque cursor of the next page (empty at the end).
+template <class T>
+struct Page {
+  std::vector<T> rows;
+  std::string next_cursor;
+};
+
+// The work queue's filters; empty fields do not filter. Ordered by next due instant (cases
+// with none last), then reference.
+struct QueueQuery {
+  std::vector<Kind> kinds;
+  std::vector<Channel> channels;
+  std::vector<CaseStatus> statuses;
+  std::vector<Stage> stages;
+  std::vector<DeadlineStatus> deadline_statuses;
+  std::optional<Id> department_id;
+  std::optional<Id> assignee_id;
+  std::optional<Instant> received_from;   // inclusive
+  std::optional<Instant> received_until;  // exclusive
+  std::string cursor;
+  int limit = 50;
+};
+
+// A new case: its projection (without id and reference, which the store assigns) and its
+// first event, `received`.
+struct NewCase {
+  CaseRecord record;
+  CaseEvent received;
+};
+
+class CaseStore {
+ public:
+  virtual ~CaseStore() = default;
+
+  // Assigns the next reference of the received year (CD-YYYY-NNNNNN, increasing, unique across
+  // processes) and stores the case with its first event.
+  virtual Result<CaseRecord> CreateCase(const NewCase& new_case) = 0;
+  // Appends an event if the case still has `expected_count` events (else kConflict, so the
+  // caller re-reads and retries) and replaces the projection, in one transaction.
+  virtual Result<StoredEvent> AppendEvent(Id case_id, std::int64_t expected_count,
+                                          const CaseEvent& event,
+                                          const CaseRecord& projection) = 0;
+  virtual Result<CaseRecord> FindCase(std::string_view reference) = 0;
+  virtual Result<std::vector<StoredEvent>> Events(Id case_id) = 0;
+
+  virtual Result<Page<CaseRecord>> Queue(const QueueQuery& query) = 0;
+  virtual Result<Page<CaseRecord>> CustomerCases(Id customer_id, const std::string& cursor,
+                                                 int limit) = 0;
+  // Full text over subjects, bodies and notes, English and Spanish stemming; best match first.
+  virtual Result<Page<CaseRecord>> Search(const std::string& text, const std::string& cursor,
+                                          int limit) = 0;
+};
+
+class DirectoryStore {
+ public:
+  virtual ~DirectoryStore() = default;
+  // Saves a customer (id 0: creates one) and returns it with its id.
+  virtual Result<CustomerRecord> SaveCustomer(const CustomerRecord& customer) = 0;
+  virtual Result<CustomerRecord> FindCustomer(Id id) = 0;
+  virtual Result<std::optional<CustomerRecord>> FindCustomerByEmail(const std::string& email) = 0;
+  virtual Result<StaffRecord> SaveStaff(const StaffRecord& staff) = 0;
+  virtual Result<StaffRecord> FindStaff(Id id) = 0;
+  virtual Result<std::vector<StaffRecord>> ListStaff() = 0;
+  virtual Result<DepartmentRecord> SaveDepartment(const DepartmentRecord& department) = 0;
+  virtual Result<std::vector<DepartmentRecord>> ListDepartments() = 0;
+};
+
+class PolicyStore {
+ public:
+  virtual ~PolicyStore() = default;
+  // Keeps the version (if new) and makes it the active one. Versions are never deleted.
+  virtual Result<PolicyVersionRecord> InstallPolicy(const std::string& version,
+                                                    const std::string& text, Instant at) = 0;
+  virtual Result<PolicyVersionRecord> ActivePolicy() = 0;
+  virtual Result<PolicyVersionRecord> PolicyVersion(const std::string& version) = 0;
+  virtual Result<std::vector<PolicyVersionRecord>> PolicyVersions() = 0;
+};
+
+class AttachmentStore {
+ public:
+  virtual ~AttachmentStore() = default;
+  static constexpr std::int64_t kMaxBytes = 25 * 1024 * 1024;
+  // Stores bytes under their SHA-256 (once, however often attached) and links them to an event.
+  virtual Result<AttachmentRecord> Attach(Id case_id, std::int64_t event_seq,
+                                          const std::string& filename,
+                                          const std::string& content_type,
+                                          std::string_view bytes) = 0;
+  virtual Result<std::vector<AttachmentRecord>> Attachments(Id case_id) = 0;
+  virtual Result<std::string> AttachmentBytes(const std::string& sha256) = 0;
+};
+
+class SuggestionStore {
+ public:
+  virtual ~SuggestionStore() = default;
+  virtual Result<SuggestionRecord> SaveSuggestion(const SuggestionRecord& suggestion) = 0;
+  virtual Result<Page<SuggestionRecord>> Suggestions(const std::string& cursor, int limit) = 0;
+};
+
+// One finding of `audit verify`: the first event whose hash does not hold.
+struct BrokenLink {
+  std::string reference;
+  std::int64_t seq = 0;
+  std::string reason;
+};
+
+class AuditTrail {
+ public:
+  virtual ~AuditTrail() = default;
+  // Recomputes every case's hash chain; the first broken link, or none.
+  virtual Result<std::optional<BrokenLink>> VerifyChain() = 0;
+};
+
+// Everything at once: what a process opens with `--db URL`.
+class Store : public CaseStore,
+              public DirectoryStore,
+              public PolicyStore,
+              public AttachmentStore,
+              public SuggestionStore,
+              public AuditTrail {
+ public:
+  // The schema version this store's database is at.
+  virtual int SchemaVersion() = 0;
+};
+
+}  // namespace caredesk::core
