@@ -9,6 +9,9 @@ packages=(
   tzdata libhowardhinnant-date-dev
   # core and command line libraries
   libfmt-dev libspdlog-dev libtomlplusplus-dev libexpected-dev libcli11-dev nlohmann-json3-dev
+  # storage: SQLite (embedded default), PostgreSQL client and server (tests start their own),
+  # Snowball stemmers for English and Spanish search
+  libsqlite3-dev libpq-dev postgresql-15 libstemmer-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
 )

@@ -212,6 +212,15 @@ std::string_view ToString(DeadlineStatus status) {
   return "pending";
 }
 
+std::optional<DeadlineStatus> ParseDeadlineStatus(std::string_view text) {
+  for (auto status : {DeadlineStatus::kPending, DeadlineStatus::kDueSoon, DeadlineStatus::kMet,
+                      DeadlineStatus::kBreached, DeadlineStatus::kPaused,
+                      DeadlineStatus::kNotApplicable}) {
+    if (ToString(status) == text) return status;
+  }
+  return std::nullopt;
+}
+
 Result<Instant> DueAfter(const BusinessCalendar& calendar, Instant start, const Duration& within) {
   const std::int64_t n = within.count;
   switch (within.unit) {

@@ -14,6 +14,7 @@ namespace caredesk::core {
 
 enum class DeadlineStatus { kPending, kDueSoon, kMet, kBreached, kPaused, kNotApplicable };
 std::string_view ToString(DeadlineStatus status);
+std::optional<DeadlineStatus> ParseDeadlineStatus(std::string_view text);
 
 struct MilestoneAt {
   Milestone milestone;

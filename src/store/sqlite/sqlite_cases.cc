@@ -1,0 +1,300 @@
+// Cases and their events on SQLite: creation with the next reference of the year, appending
+// events to the hash chain with the projection in the same transaction, the keyset-paged work
+// queue, a customer's cases and full-text search.
+#include <fmt/format.h>
+
+#include "store/common/cursor.h"
+#include "store/common/event_codec.h"
+#include "store/common/event_hash.h"
+#include "store/common/reference.h"
+#include "store/common/rows.h"
+#include "store/common/search_terms.h"
+#include "store/common/searchable.h"
+#include "store/sqlite/sqlite_query.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace caredesk::store {
+namespace {
+
+constexpr int kMaxPage = 500;
+
+std::optional<std::string> OptionalName(const std::optional<core::Stage>& stage) {
+  if (!stage) return std::nullopt;
+  return std::string(core::ToString(*stage));
+}
+
+void BindOptional(Statement& statement, const std::optional<std::string>& text) {
+  if (text) {
+    statement.Bind(*text);
+  } else {
+    statement.BindNull();
+  }
+}
+
+template <class T, class Name>
+void AddIn(std::string& where, std::vector<SqlValue>& params, const char* column,
+           const std::vector<T>& values, Name name) {
+  if (values.empty()) return;
+  where += fmt::format(" AND {} IN (", column);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    where += i ? ",?" : "?";
+    params.emplace_back(std::string(name(values[i])));
+  }
+  where += ")";
+}
+
+}  // namespace
+
+Result<core::StoredEvent> SqliteStore::InsertEvent(core::Id case_id, const std::string& reference,
+                                                   std::int64_t seq, const std::string& prev_hash,
+                                                   const core::CaseEvent& event) {
+  core::StoredEvent stored{case_id, seq, event, clock_.Now(), prev_hash, {}};
+  stored.hash = EventHash(CanonicalEventText(reference, seq, event), prev_hash);
+  auto insert = db_->Prepare(
+      fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns));
+  if (!insert) return tl::unexpected(insert.error());
+  insert->Bind(case_id)
+      .Bind(seq)
+      .Bind(core::ToString(event.type()))
+      .Bind(Seconds(event.at))
+      .Bind(event.actor.id)
+      .Bind(event.actor.name)
+      .Bind(event.actor.initials)
+      .Bind(PayloadToJson(event.payload).dump())
+      .Bind(Seconds(stored.recorded_at))
+      .Bind(prev_hash)
+      .Bind(stored.hash);
+  if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
+  const std::string text = SearchableText(event);
+  if (!text.empty() || seq == 1) {
+    if (auto indexed = IndexText(case_id, text, seq == 1); !indexed) {
+      return tl::unexpected(indexed.error());
+    }
+  }
+  return stored;
+}
+
+Result<void> SqliteStore::IndexText(core::Id case_id, std::string_view text, bool create) {
+  auto statement =
+      db_->Prepare(create ? "INSERT INTO case_search (terms, rowid) VALUES (?, ?)"
+                          : "UPDATE case_search SET terms = terms || ' ' || ? WHERE rowid = ?");
+  if (!statement) return tl::unexpected(statement.error());
+  statement->Bind(IndexTerms(text)).Bind(case_id);
+  return statement->Run();
+}
+
+Result<void> SqliteStore::WriteProjection(const core::CaseRecord& r) {
+  auto update = db_->Prepare(
+      "UPDATE cases SET kind=?, channel=?, stage=?, status=?, anonymous=?, customer_id=?, "
+      "department_id=?, assignee_id=?, subject=?, nature=?, service=?, updated_at=?, next_due=?, "
+      "queue_key=?, next_standard=?, next_status=?, event_count=? WHERE id = ?");
+  if (!update) return tl::unexpected(update.error());
+  update->Bind(core::ToString(r.kind)).Bind(core::ToString(r.channel));
+  BindOptional(*update, OptionalName(r.stage));
+  update->Bind(core::ToString(r.status))
+      .Bind(std::int64_t{r.anonymous ? 1 : 0})
+      .Bind(r.customer_id)
+      .Bind(r.department_id)
+      .Bind(r.assignee_id)
+      .Bind(r.subject)
+      .Bind(r.nature)
+      .Bind(r.service)
+      .Bind(Seconds(r.updated_at));
+  if (r.next_due) {
+    update->Bind(Seconds(*r.next_due));
+  } else {
+    update->BindNull();
+  }
+  update->Bind(QueueKey(r)).Bind(r.next_standard);
+  BindOptional(*update, r.next_status ? std::optional<std::string>(core::ToString(*r.next_status))
+                                      : std::nullopt);
+  update->Bind(r.event_count).Bind(r.id);
+  return update->Run();
+}
+
+Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) {
+  if (new_case.received.type() != core::EventType::kReceived) {
+    return Fail(core::ErrorCode::kInvalid, "a case starts with a received event", "received");
+  }
+  std::lock_guard lock(mutex_);
+  return InTransaction(*db_, [&]() -> Result<core::CaseRecord> {
+    core::CaseRecord record = new_case.record;
+    const int year =
+        int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
+    auto counter = db_->Prepare(
+        "INSERT INTO reference_counters (year, last) VALUES (?, 1) "
+        "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
+    if (!counter) return tl::unexpected(counter.error());
+    counter->Bind(std::int64_t{year});
+    if (auto row = counter->Step(); !row || !*row) {
+      return Fail(core::ErrorCode::kInvalid, "could not take the next reference");
+    }
+    record.reference = FormatReference(year, counter->Int(0));
+    record.event_count = 1;
+    auto insert = db_->Prepare(
+        "INSERT INTO cases (reference, kind, channel, stage, status, anonymous, customer_id, "
+        "department_id, assignee_id, subject, nature, service, policy_version, received_at, "
+        "logged_at, updated_at, next_due, queue_key, next_standard, next_status, event_count) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,'',NULL,1)");
+    if (!insert) return tl::unexpected(insert.error());
+    insert->Bind(record.reference)
+        .Bind(core::ToString(record.kind))
+        .Bind(core::ToString(record.channel));
+    BindOptional(*insert, OptionalName(record.stage));
+    insert->Bind(core::ToString(record.status))
+        .Bind(std::int64_t{record.anonymous ? 1 : 0})
+        .Bind(record.customer_id)
+        .Bind(record.department_id)
+        .Bind(record.assignee_id)
+        .Bind(record.subject)
+        .Bind(record.nature)
+        .Bind(record.service)
+        .Bind(record.policy_version)
+        .Bind(Seconds(record.received_at))
+        .Bind(Seconds(record.logged_at))
+        .Bind(Seconds(record.updated_at))
+        .Bind(kNoDue);
+    if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
+    record.id = db_->LastInsertId();
+    if (auto written = WriteProjection(record); !written) return tl::unexpected(written.error());
+    auto event =
+        InsertEvent(record.id, record.reference, 1, std::string(kGenesisHash), new_case.received);
+    if (!event) return tl::unexpected(event.error());
+    return record;
+  });
+}
+
+Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_t expected_count,
+                                                   const core::CaseEvent& event,
+                                                   const core::CaseRecord& projection) {
+  std::lock_guard lock(mutex_);
+  return InTransaction(*db_, [&]() -> Result<core::StoredEvent> {
+    auto head = db_->Prepare(
+        "SELECT c.reference, c.event_count, e.hash FROM cases c JOIN events e "
+        "ON e.case_id = c.id AND e.seq = c.event_count WHERE c.id = ?");
+    if (!head) return tl::unexpected(head.error());
+    head->Bind(case_id);
+    auto row = head->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return Fail(core::ErrorCode::kNotFound, fmt::format("case {} not found", case_id));
+    const std::string reference = head->Text(0);
+    const std::int64_t count = head->Int(1);
+    const std::string prev_hash = head->Text(2);
+    if (count != expected_count) {
+      return Fail(core::ErrorCode::kConflict,
+                  fmt::format("case {} changed meanwhile: it has {} events, not {}", reference,
+                              count, expected_count));
+    }
+    auto stored = InsertEvent(case_id, reference, count + 1, prev_hash, event);
+    if (!stored) return stored;
+    core::CaseRecord record = projection;
+    record.id = case_id;
+    record.event_count = count + 1;
+    if (auto written = WriteProjection(record); !written) return tl::unexpected(written.error());
+    return stored;
+  });
+}
+
+Result<core::CaseRecord> SqliteStore::FindCase(std::string_view reference) {
+  std::lock_guard lock(mutex_);
+  return OneRow(*db_, fmt::format("SELECT {} FROM cases WHERE reference = ?", kCaseColumns),
+                {std::string(reference)}, ReadCase, fmt::format("case {}", reference));
+}
+
+Result<std::vector<core::StoredEvent>> SqliteStore::Events(core::Id case_id) {
+  std::lock_guard lock(mutex_);
+  auto rows = AllRows(
+      *db_, fmt::format("SELECT {} FROM events WHERE case_id = ? ORDER BY seq", kEventColumns),
+      {case_id}, ReadEvent);
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<core::StoredEvent> events;
+  for (auto& row : *rows) {
+    if (!row) return tl::unexpected(row.error());
+    events.push_back(std::move(*row));
+  }
+  return events;
+}
+
+Result<core::Page<core::CaseRecord>> SqliteStore::CasePage(
+    const std::string& from, std::string where, std::vector<SqlValue> params,
+    const std::string& key_column, bool descending, const std::string& cursor, int limit) {
+  bool malformed = false;
+  auto after = DecodeCursor(cursor, malformed);
+  if (malformed) return Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
+  if (limit < 1 || limit > kMaxPage) {
+    return Fail(core::ErrorCode::kInvalid, fmt::format("limit must be 1 to {}", kMaxPage), "limit");
+  }
+  const char* beyond = descending ? "<" : ">";
+  if (after) {
+    where += fmt::format(" AND ({0} {1} ? OR ({0} = ? AND id {1} ?))", key_column, beyond);
+    params.insert(params.end(), {after->key, after->key, after->id});
+  }
+  const char* order = descending ? "DESC" : "ASC";
+  std::lock_guard lock(mutex_);
+  auto rows = AllRows(
+      *db_,
+      fmt::format("SELECT {}, {} FROM {} WHERE {} ORDER BY {} {}, id {} LIMIT {}", kCaseColumns,
+                  key_column, from, where, key_column, order, order, limit + 1),
+      params, [](const Statement& row) {
+        return std::pair{ReadCase(row), row.Int(21)};
+      });
+  if (!rows) return tl::unexpected(rows.error());
+  core::Page<core::CaseRecord> page;
+  for (int i = 0; i < static_cast<int>(rows->size()) && i < limit; ++i) {
+    page.rows.push_back((*rows)[i].first);
+  }
+  if (static_cast<int>(rows->size()) > limit) {
+    page.next_cursor = EncodeCursor({(*rows)[limit - 1].second, (*rows)[limit - 1].first.id});
+  }
+  return page;
+}
+
+Result<core::Page<core::CaseRecord>> SqliteStore::Queue(const core::QueueQuery& query) {
+  std::string where = "1 = 1";
+  std::vector<SqlValue> params;
+  AddIn(where, params, "kind", query.kinds, [](auto v) { return core::ToString(v); });
+  AddIn(where, params, "channel", query.channels, [](auto v) { return core::ToString(v); });
+  AddIn(where, params, "status", query.statuses, [](auto v) { return core::ToString(v); });
+  AddIn(where, params, "stage", query.stages, [](auto v) { return core::ToString(v); });
+  AddIn(where, params, "next_status", query.deadline_statuses,
+        [](auto v) { return core::ToString(v); });
+  if (query.department_id) {
+    where += " AND department_id = ?";
+    params.emplace_back(*query.department_id);
+  }
+  if (query.assignee_id) {
+    where += " AND assignee_id = ?";
+    params.emplace_back(*query.assignee_id);
+  }
+  if (query.received_from) {
+    where += " AND received_at >= ?";
+    params.emplace_back(Seconds(*query.received_from));
+  }
+  if (query.received_until) {
+    where += " AND received_at < ?";
+    params.emplace_back(Seconds(*query.received_until));
+  }
+  return CasePage("cases", std::move(where), std::move(params), "queue_key", false, query.cursor,
+                  query.limit);
+}
+
+Result<core::Page<core::CaseRecord>> SqliteStore::CustomerCases(core::Id customer_id,
+                                                                const std::string& cursor,
+                                                                int limit) {
+  return CasePage("cases", "customer_id = ?", {customer_id}, "received_at", true, cursor, limit);
+}
+
+Result<core::Page<core::CaseRecord>> SqliteStore::Search(const std::string& text,
+                                                         const std::string& cursor, int limit) {
+  const std::string match = MatchExpression(text);
+  if (match.empty()) {
+    return Fail(core::ErrorCode::kInvalid, "the search has no words to look for", "q");
+  }
+  // Best match first: bm25 rank (more negative is better) scaled to an integer sort key.
+  return CasePage(
+      "cases JOIN (SELECT rowid AS hit, CAST(rank * 1000000 AS INTEGER) AS score FROM case_search "
+      "WHERE case_search MATCH ?) ON hit = cases.id",
+      "1 = 1", {match}, "score", false, cursor, limit);
+}
+
+}  // namespace caredesk::store

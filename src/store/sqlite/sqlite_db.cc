@@ -1,0 +1,122 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <fmt/format.h>
+
+namespace caredesk::store {
+
+core::Error SqliteError(sqlite3* db, std::string_view doing) {
+  const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+  const core::ErrorCode kind =
+      (code & 0xff) == SQLITE_CONSTRAINT ? core::ErrorCode::kConflict : core::ErrorCode::kInvalid;
+  return core::Error{
+      kind, fmt::format("SQLite: {}: {}", doing, db ? sqlite3_errmsg(db) : "no database"), {}};
+}
+
+Statement& Statement::Bind(std::int64_t value) {
+  sqlite3_bind_int64(statement_.get(), next_++, value);
+  return *this;
+}
+
+Statement& Statement::Bind(std::string_view text) {
+  sqlite3_bind_text64(statement_.get(), next_++, text.data(), text.size(), SQLITE_TRANSIENT,
+                      SQLITE_UTF8);
+  return *this;
+}
+
+Statement& Statement::Bind(const std::optional<std::int64_t>& value) {
+  return value ? Bind(*value) : BindNull();
+}
+
+Statement& Statement::BindBlob(std::string_view bytes) {
+  sqlite3_bind_blob64(statement_.get(), next_++, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::BindNull() {
+  sqlite3_bind_null(statement_.get(), next_++);
+  return *this;
+}
+
+Statement& Statement::BindAll(const std::vector<SqlValue>& values) {
+  for (const auto& value : values) {
+    std::visit([this](const auto& v) { Bind(v); }, value);
+  }
+  return *this;
+}
+
+core::Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(statement_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return tl::unexpected(SqliteError(db_, sqlite3_sql(statement_.get())));
+}
+
+core::Result<void> Statement::Run() {
+  while (true) {
+    auto row = Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return {};
+  }
+}
+
+std::int64_t Statement::Int(int column) const {
+  return sqlite3_column_int64(statement_.get(), column);
+}
+
+std::string Statement::Text(int column) const {
+  const auto* text = sqlite3_column_text(statement_.get(), column);
+  if (!text) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column)));
+}
+
+std::string Statement::Blob(int column) const {
+  const auto* bytes = sqlite3_column_blob(statement_.get(), column);
+  if (!bytes) return {};
+  return std::string(static_cast<const char*>(bytes),
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column)));
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+}
+
+core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  SqliteHandle handle(raw);
+  if (rc != SQLITE_OK) {
+    return tl::unexpected(SqliteError(raw, fmt::format("opening \"{}\"", path)));
+  }
+  std::unique_ptr<SqliteDb> db(new SqliteDb(std::move(handle)));
+  sqlite3_busy_timeout(db->raw(), 10000);
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+    if (auto done = db->Exec(pragma); !done) return tl::unexpected(done.error());
+  }
+  return db;
+}
+
+core::Result<Statement> SqliteDb::Prepare(std::string_view sql) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+      SQLITE_OK) {
+    return tl::unexpected(SqliteError(db_.get(), sql));
+  }
+  return Statement(db_.get(), std::unique_ptr<sqlite3_stmt, SqliteFinalizer>(raw));
+}
+
+core::Result<void> SqliteDb::Exec(std::string_view sql) {
+  char* message = nullptr;
+  const std::string text(sql);
+  if (sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    core::Error error = SqliteError(db_.get(), text.substr(0, 60));
+    sqlite3_free(message);
+    return tl::unexpected(error);
+  }
+  return {};
+}
+
+}  // namespace caredesk::store

@@ -1,0 +1,141 @@
+// Attachments (content-addressed), suggestions and the audit of the hash chain on SQLite.
+#include <fmt/format.h>
+
+#include "core/sha256.h"
+#include "store/common/cursor.h"
+#include "store/common/event_hash.h"
+#include "store/common/rows.h"
+#include "store/sqlite/sqlite_query.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace caredesk::store {
+
+Result<core::AttachmentRecord> SqliteStore::Attach(core::Id case_id, std::int64_t event_seq,
+                                                   const std::string& filename,
+                                                   const std::string& content_type,
+                                                   std::string_view bytes) {
+  if (static_cast<std::int64_t>(bytes.size()) > kMaxBytes) {
+    return Fail(core::ErrorCode::kInvalid,
+                fmt::format("the attachment is {} bytes; the limit is {}", bytes.size(), kMaxBytes),
+                "attachment");
+  }
+  if (filename.empty() || filename.size() > 255) {
+    return Fail(core::ErrorCode::kInvalid, "a file name of 1 to 255 characters is required",
+                "filename");
+  }
+  core::AttachmentRecord record{core::Sha256Hex(bytes), filename, content_type,
+                                static_cast<std::int64_t>(bytes.size())};
+  std::lock_guard lock(mutex_);
+  auto stored = InTransaction(*db_, [&]() -> Result<void> {
+    auto blob = db_->Prepare(
+        "INSERT INTO attachments (sha256, size, content) VALUES (?,?,?) ON CONFLICT DO NOTHING");
+    if (!blob) return tl::unexpected(blob.error());
+    blob->Bind(record.sha256).Bind(record.size).BindBlob(bytes);
+    if (auto done = blob->Run(); !done) return done;
+    auto link = db_->Prepare(
+        "INSERT INTO event_attachments (case_id, event_seq, sha256, filename, content_type) "
+        "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
+    if (!link) return tl::unexpected(link.error());
+    link->Bind(case_id).Bind(event_seq).Bind(record.sha256).Bind(filename).Bind(content_type);
+    return link->Run();
+  });
+  if (!stored) return tl::unexpected(stored.error());
+  return record;
+}
+
+Result<std::vector<core::AttachmentRecord>> SqliteStore::Attachments(core::Id case_id) {
+  std::lock_guard lock(mutex_);
+  return AllRows(*db_,
+                 "SELECT l.sha256, l.filename, l.content_type, a.size FROM event_attachments l "
+                 "JOIN attachments a ON a.sha256 = l.sha256 WHERE l.case_id = ? "
+                 "ORDER BY l.event_seq, l.filename",
+                 {case_id}, [](const Statement& row) {
+                   return core::AttachmentRecord{row.Text(0), row.Text(1), row.Text(2), row.Int(3)};
+                 });
+}
+
+Result<std::string> SqliteStore::AttachmentBytes(const std::string& sha256) {
+  std::lock_guard lock(mutex_);
+  return OneRow(
+      *db_, "SELECT content FROM attachments WHERE sha256 = ?", {sha256},
+      [](const Statement& row) { return row.Blob(0); }, "attachment " + sha256);
+}
+
+Result<core::SuggestionRecord> SqliteStore::SaveSuggestion(const core::SuggestionRecord& s) {
+  if (s.text.empty()) return Fail(core::ErrorCode::kInvalid, "a suggestion needs text", "text");
+  std::lock_guard lock(mutex_);
+  const bool create = s.id == 0;
+  auto statement = db_->Prepare(
+      create ? "INSERT INTO suggestions (customer_id, channel, text, received_at, status, "
+               "response, published) VALUES (?,?,?,?,?,?,?)"
+             : "UPDATE suggestions SET customer_id=?, channel=?, text=?, received_at=?, status=?, "
+               "response=?, published=? WHERE id = ?");
+  if (!statement) return tl::unexpected(statement.error());
+  statement->Bind(s.customer_id)
+      .Bind(core::ToString(s.channel))
+      .Bind(s.text)
+      .Bind(Seconds(s.received_at))
+      .Bind(core::ToString(s.status))
+      .Bind(s.response)
+      .Bind(std::int64_t{s.published ? 1 : 0});
+  if (!create) statement->Bind(s.id);
+  if (auto done = statement->Run(); !done) return tl::unexpected(done.error());
+  const core::Id id = create ? db_->LastInsertId() : s.id;
+  return OneRow(*db_, fmt::format("SELECT {} FROM suggestions WHERE id = ?", kSuggestionColumns),
+                {id}, ReadSuggestion, fmt::format("suggestion {}", id));
+}
+
+Result<core::Page<core::SuggestionRecord>> SqliteStore::Suggestions(const std::string& cursor,
+                                                                    int limit) {
+  bool malformed = false;
+  auto after = DecodeCursor(cursor, malformed);
+  if (malformed) return Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
+  if (limit < 1 || limit > 500) {
+    return Fail(core::ErrorCode::kInvalid, "limit must be 1 to 500", "limit");
+  }
+  std::lock_guard lock(mutex_);
+  auto rows = AllRows(*db_,
+                      fmt::format("SELECT {} FROM suggestions WHERE id < ? ORDER BY id DESC "
+                                  "LIMIT {}",
+                                  kSuggestionColumns, limit + 1),
+                      {after ? after->id : INT64_MAX}, ReadSuggestion);
+  if (!rows) return tl::unexpected(rows.error());
+  core::Page<core::SuggestionRecord> page;
+  for (int i = 0; i < static_cast<int>(rows->size()) && i < limit; ++i) {
+    page.rows.push_back((*rows)[i]);
+  }
+  if (static_cast<int>(rows->size()) > limit) {
+    page.next_cursor = EncodeCursor({0, page.rows.back().id});
+  }
+  return page;
+}
+
+Result<std::optional<core::BrokenLink>> SqliteStore::VerifyChain() {
+  std::lock_guard lock(mutex_);
+  auto cases =
+      AllRows(*db_, "SELECT id, reference FROM cases ORDER BY id", {}, [](const Statement& row) {
+        return std::pair{row.Int(0), row.Text(1)};
+      });
+  if (!cases) return tl::unexpected(cases.error());
+  for (const auto& [id, reference] : *cases) {
+    auto rows = AllRows(
+        *db_, fmt::format("SELECT {} FROM events WHERE case_id = ? ORDER BY seq", kEventColumns),
+        {id}, ReadEvent);
+    if (!rows) return tl::unexpected(rows.error());
+    std::vector<core::StoredEvent> events;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+      if (!(*rows)[i]) {
+        return std::optional<core::BrokenLink>(
+            core::BrokenLink{reference, static_cast<std::int64_t>(i + 1),
+                             "the stored event cannot be read: " + (*rows)[i].error().message});
+      }
+      events.push_back(std::move(*(*rows)[i]));
+    }
+    if (auto broken = VerifyCaseChain(reference, events)) {
+      return std::optional<core::BrokenLink>(*broken);
+    }
+  }
+  return std::optional<core::BrokenLink>();
+}
+
+}  // namespace caredesk::store

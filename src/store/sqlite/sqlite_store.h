@@ -1,0 +1,94 @@
+// The embedded default store: one SQLite file in WAL mode, synchronous=FULL. One connection
+// serialises the writes (SQLite allows one writer at a time anyway); every write is one
+// transaction that commits before the call returns.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/clock.h"
+#include "core/store.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace caredesk::store {
+
+class SqliteStore : public core::Store {
+ public:
+  // Opens (creating when missing) and migrates the database at `path`. Refuses a database whose
+  // schema is newer than this build knows.
+  static core::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path,
+                                                         const core::Clock& clock);
+
+  int SchemaVersion() override;
+
+  core::Result<core::CaseRecord> CreateCase(const core::NewCase& new_case) override;
+  core::Result<core::StoredEvent> AppendEvent(core::Id case_id, std::int64_t expected_count,
+                                              const core::CaseEvent& event,
+                                              const core::CaseRecord& projection) override;
+  core::Result<core::CaseRecord> FindCase(std::string_view reference) override;
+  core::Result<std::vector<core::StoredEvent>> Events(core::Id case_id) override;
+  core::Result<core::Page<core::CaseRecord>> Queue(const core::QueueQuery& query) override;
+  core::Result<core::Page<core::CaseRecord>> CustomerCases(core::Id customer_id,
+                                                           const std::string& cursor,
+                                                           int limit) override;
+  core::Result<core::Page<core::CaseRecord>> Search(const std::string& text,
+                                                    const std::string& cursor, int limit) override;
+
+  core::Result<core::CustomerRecord> SaveCustomer(const core::CustomerRecord& customer) override;
+  core::Result<core::CustomerRecord> FindCustomer(core::Id id) override;
+  core::Result<std::optional<core::CustomerRecord>> FindCustomerByEmail(
+      const std::string& email) override;
+  core::Result<core::StaffRecord> SaveStaff(const core::StaffRecord& staff) override;
+  core::Result<core::StaffRecord> FindStaff(core::Id id) override;
+  core::Result<std::vector<core::StaffRecord>> ListStaff() override;
+  core::Result<core::DepartmentRecord> SaveDepartment(
+      const core::DepartmentRecord& department) override;
+  core::Result<std::vector<core::DepartmentRecord>> ListDepartments() override;
+
+  core::Result<core::PolicyVersionRecord> InstallPolicy(const std::string& version,
+                                                        const std::string& text,
+                                                        core::Instant at) override;
+  core::Result<core::PolicyVersionRecord> ActivePolicy() override;
+  core::Result<core::PolicyVersionRecord> PolicyVersion(const std::string& version) override;
+  core::Result<std::vector<core::PolicyVersionRecord>> PolicyVersions() override;
+
+  core::Result<core::AttachmentRecord> Attach(core::Id case_id, std::int64_t event_seq,
+                                              const std::string& filename,
+                                              const std::string& content_type,
+                                              std::string_view bytes) override;
+  core::Result<std::vector<core::AttachmentRecord>> Attachments(core::Id case_id) override;
+  core::Result<std::string> AttachmentBytes(const std::string& sha256) override;
+
+  core::Result<core::SuggestionRecord> SaveSuggestion(
+      const core::SuggestionRecord& suggestion) override;
+  core::Result<core::Page<core::SuggestionRecord>> Suggestions(const std::string& cursor,
+                                                               int limit) override;
+
+  core::Result<std::optional<core::BrokenLink>> VerifyChain() override;
+
+ private:
+  SqliteStore(std::unique_ptr<SqliteDb> db, const core::Clock& clock)
+      : db_(std::move(db)), clock_(clock) {}
+  core::Result<void> Migrate();
+  core::Result<core::StoredEvent> InsertEvent(core::Id case_id, const std::string& reference,
+                                              std::int64_t seq, const std::string& prev_hash,
+                                              const core::CaseEvent& event);
+  core::Result<void> WriteProjection(const core::CaseRecord& record);
+  // Adds the stems of `text` to the case's search row (creating it with the case).
+  core::Result<void> IndexText(core::Id case_id, std::string_view text, bool create);
+  // One keyset page of cases: rows of `from` that pass `where` (? placeholders bound from
+  // `params`, those of `from` first), ordered by (`key_column`, id) after `cursor`.
+  core::Result<core::Page<core::CaseRecord>> CasePage(const std::string& from, std::string where,
+                                                      std::vector<SqlValue> params,
+                                                      const std::string& key_column,
+                                                      bool descending, const std::string& cursor,
+                                                      int limit);
+
+  std::unique_ptr<SqliteDb> db_;
+  const core::Clock& clock_;
+  std::mutex mutex_;
+  int schema_version_ = 0;
+};
+
+}  // namespace caredesk::store
