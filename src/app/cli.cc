@@ -13,6 +13,7 @@ int RunCli(int argc, char** argv) {
   AddDeadlinesCommand(app, exit_code);
   AddPolicyCommand(app, exit_code);
   AddDemoCommand(app, exit_code);
+  AddStoreCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -10,5 +10,6 @@ void AddCalendarCommand(CLI::App& app, int& exit_code);
 void AddDeadlinesCommand(CLI::App& app, int& exit_code);
 void AddPolicyCommand(CLI::App& app, int& exit_code);
 void AddDemoCommand(CLI::App& app, int& exit_code);
+void AddStoreCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app

@@ -8,6 +8,8 @@
 #include "app/cli.h"
 #include "app/commands.h"
 #include "app/policy_source.h"
+#include "app/store_url.h"
+#include "app/system_clock.h"
 
 namespace caredesk::app {
 namespace {
@@ -33,6 +35,35 @@ int RunCheck(const std::vector<std::string>& files) {
   return status;
 }
 
+// Installs a policy file as the store's active version; a bad file changes nothing.
+int RunInstall(const std::string& db, const std::string& file) {
+  std::string error;
+  auto text = ReadFile(file, error);
+  if (!text) {
+    std::cerr << "caredesk: " << error << "\n";
+    return kExitBadArguments;
+  }
+  auto policy = core::ParsePolicy(*text);
+  if (!policy) {
+    PrintProblems(file, policy.error());
+    return kExitFailed;
+  }
+  SystemClock clock;
+  auto store = OpenStore(db, clock);
+  if (!store) {
+    std::cerr << "caredesk: --db: " << store.error().message << "\n";
+    return kExitFailed;
+  }
+  auto installed = (*store)->InstallPolicy(policy->version, *text, clock.Now());
+  if (!installed) {
+    std::cerr << "caredesk: " << installed.error().message << "\n";
+    return kExitFailed;
+  }
+  std::cout << fmt::format("{}: installed \"{}\" version {} as the active policy\n", db,
+                           policy->name, policy->version);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddPolicyCommand(CLI::App& app, int& exit_code) {
@@ -42,6 +73,13 @@ void AddPolicyCommand(CLI::App& app, int& exit_code) {
   auto* check = policy->add_subcommand("check", "Validate policy files");
   check->add_option("files", *files, "Policy TOML files")->required();
   check->callback([files, &exit_code] { exit_code = RunCheck(*files); });
+
+  auto db = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  auto* install = policy->add_subcommand("install", "Add a policy version and make it active");
+  install->add_option("--db", *db, "SQLite file or postgresql:// URL")->required();
+  install->add_option("file", *file, "Policy TOML file")->required();
+  install->callback([db, file, &exit_code] { exit_code = RunInstall(*db, *file); });
 }
 
 }  // namespace caredesk::app

@@ -1,45 +1,16 @@
 // The `caredesk` binary run as a real process: its JSON on stdout, its messages on stderr and
 // its exit statuses (0 ok, 1 a failed check, 2 bad arguments).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.h"
+
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Runs caredesk with `args` (already shell-quoted), capturing stdout and stderr.
-Run Caredesk(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto err_path = dir / ("caredesk-cli-test-" + std::to_string(::getpid()) + ".err");
-  const std::string command = std::string(CAREDESK_BINARY) + " " + args + " 2>" + err_path.string();
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), n);
-  const int raw = ::pclose(pipe);
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.err = Slurp(err_path);
-  std::filesystem::remove(err_path);
-  return run;
-}
+using caredesk::testing::Caredesk;
 
 std::string Policy(const std::string& name) {
   return std::string(CAREDESK_SOURCE_DIR) + "/policies/" + name;

@@ -109,7 +109,9 @@ core::Result<core::CaseEvent> ThroughText(const core::CaseEvent& event) {
 // The number of members of an aggregate: how many initializers it accepts.
 struct AnyMember {
   template <class T>
-  operator T() const;  // never called; only its type is asked for
+  operator T() const {  // only its type is asked for
+    return T{};
+  }
 };
 template <class T, class... Members>
 constexpr std::size_t MemberCount() {

@@ -1,0 +1,182 @@
+#include "core/case_service.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "core/case_deadlines.h"
+
+namespace caredesk::core {
+namespace {
+
+constexpr int kMaxAttempts = 8;  // concurrent writers on one case; each retry re-reads
+constexpr std::size_t kMaxSubject = 500;
+constexpr std::size_t kMaxBody = 100000;
+
+Result<void> ValidateContact(const NewContact& contact) {
+  if (contact.subject.empty() || contact.subject.size() > kMaxSubject) {
+    return Fail(ErrorCode::kInvalid,
+                fmt::format("the subject must be 1 to {} characters", kMaxSubject), "subject");
+  }
+  if (contact.body.size() > kMaxBody) {
+    return Fail(ErrorCode::kInvalid,
+                fmt::format("the body must be at most {} characters", kMaxBody), "body");
+  }
+  if (contact.customer && contact.customer->email.empty() && contact.customer->name.empty() &&
+      contact.customer->phone.empty()) {
+    return Fail(ErrorCode::kInvalid, "a customer needs an email, a name or a phone number",
+                "customer");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ActorIdOf(Id staff_id) { return std::to_string(staff_id); }
+
+std::optional<Id> StaffIdOf(const Actor& actor) {
+  Id id = 0;
+  const char* end = actor.id.data() + actor.id.size();
+  auto [after, error] = std::from_chars(actor.id.data(), end, id);
+  if (error != std::errc() || after != end || actor.id.empty()) return std::nullopt;
+  return id;
+}
+
+Result<std::shared_ptr<const Policy>> CaseService::PolicyOf(const std::string& version) {
+  auto record = version.empty() ? store_.ActivePolicy() : store_.PolicyVersion(version);
+  if (!record) return tl::unexpected(record.error());
+  std::lock_guard lock(policies_mutex_);
+  if (auto found = policies_.find(record->version); found != policies_.end()) return found->second;
+  auto parsed = ParsePolicy(record->text);
+  if (!parsed) {
+    return Fail(
+        ErrorCode::kInvalid,
+        fmt::format("stored policy version {} no longer parses: line {}: {}", record->version,
+                    parsed.error().front().line, parsed.error().front().reason));
+  }
+  auto policy = std::make_shared<const Policy>(std::move(*parsed));
+  policies_.emplace(record->version, policy);
+  return policy;
+}
+
+Result<CaseRecord> CaseService::Projection(CaseRecord base, const std::vector<CaseEvent>& events,
+                                           const Policy& policy) {
+  auto folded = FoldCase(events);
+  if (!folded) return tl::unexpected(folded.error());
+  const Instant now = clock_.Now();
+  auto deadlines = CaseDeadlines(policy, *folded, now);
+  if (!deadlines) return tl::unexpected(deadlines.error());
+  const CaseState& state = folded->state;
+  base.kind = state.kind;
+  base.channel = state.channel;
+  base.stage = state.stage;
+  base.status = state.status;
+  base.anonymous = state.anonymous;
+  base.subject = state.subject;
+  base.nature = state.nature;
+  base.service = state.service;
+  base.assignee_id = state.assignee ? StaffIdOf(*state.assignee) : std::nullopt;
+  base.updated_at = now;
+  auto next = NextDue(*deadlines);
+  base.next_due = next ? next->due : std::nullopt;
+  base.next_standard = next ? next->standard_id : "";
+  base.next_status = next ? std::optional(next->status) : std::nullopt;
+  return base;
+}
+
+Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
+  if (auto valid = ValidateContact(contact); !valid) return tl::unexpected(valid.error());
+  auto policy = PolicyOf("");
+  if (!policy) return tl::unexpected(policy.error());
+  const Instant now = clock_.Now();
+  const Instant received = contact.received.value_or(now);
+  if (received > now + std::chrono::minutes{5}) {
+    return Fail(ErrorCode::kInvalid, "a contact cannot be received in the future", "received");
+  }
+  CaseRecord record;
+  record.policy_version = (*policy)->version;
+  record.received_at = received;
+  record.logged_at = now;
+  record.department_id = contact.department_id;
+  record.anonymous = !contact.customer.has_value();
+  std::optional<Id> account_manager;
+  if (contact.customer) {
+    std::optional<CustomerRecord> existing;
+    if (!contact.customer->email.empty()) {
+      auto found = store_.FindCustomerByEmail(contact.customer->email);
+      if (!found) return tl::unexpected(found.error());
+      existing = *found;
+    }
+    if (!existing) {
+      auto saved = store_.SaveCustomer(*contact.customer);
+      if (!saved) return tl::unexpected(saved.error());
+      existing = *saved;
+    }
+    record.customer_id = existing->id;
+    account_manager = existing->account_manager_id;
+  }
+  event::Received payload;
+  payload.kind = contact.kind;
+  payload.channel = contact.channel;
+  payload.anonymous = record.anonymous;
+  payload.nature = contact.nature;
+  payload.service = contact.service;
+  payload.subject = contact.subject;
+  payload.body = contact.body;
+  payload.points = contact.points;
+  const CaseEvent received_event{received, contact.logged_by, payload};
+  if (auto valid = ValidateEvent(received_event); !valid) return tl::unexpected(valid.error());
+  auto projection = Projection(record, {received_event}, **policy);
+  if (!projection) return tl::unexpected(projection.error());
+  auto created = store_.CreateCase(NewCase{*projection, received_event});
+  if (!created || !account_manager) return created;
+  // A customer with an account manager is theirs unless routed otherwise: on file as an event.
+  const CaseEvent assigned{received, contact.logged_by,
+                           event::Assigned{Actor{ActorIdOf(*account_manager), "", ""}}};
+  if (auto recorded = Record(created->reference, assigned); !recorded) {
+    return tl::unexpected(recorded.error());
+  }
+  return store_.FindCase(created->reference);
+}
+
+Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEvent& event) {
+  if (auto valid = ValidateEvent(event); !valid) return tl::unexpected(valid.error());
+  for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
+    auto record = store_.FindCase(reference);
+    if (!record) return tl::unexpected(record.error());
+    auto stored = store_.Events(record->id);
+    if (!stored) return tl::unexpected(stored.error());
+    std::vector<CaseEvent> events;
+    for (const auto& s : *stored) events.push_back(s.event);
+    events.push_back(event);
+    auto policy = PolicyOf(record->policy_version);
+    if (!policy) return tl::unexpected(policy.error());
+    auto projection = Projection(*record, events, **policy);
+    if (!projection) return tl::unexpected(projection.error());
+    auto appended = store_.AppendEvent(record->id, record->event_count, event, *projection);
+    if (appended || appended.error().code != ErrorCode::kConflict ||
+        appended.error().message.find("changed meanwhile") == std::string::npos) {
+      return appended;
+    }
+  }
+  return Fail(ErrorCode::kConflict,
+              fmt::format("case {} is changing too fast; try again", reference));
+}
+
+Result<CaseView> CaseService::Read(std::string_view reference) {
+  auto record = store_.FindCase(reference);
+  if (!record) return tl::unexpected(record.error());
+  auto stored = store_.Events(record->id);
+  if (!stored) return tl::unexpected(stored.error());
+  std::vector<CaseEvent> events;
+  for (const auto& s : *stored) events.push_back(s.event);
+  auto policy = PolicyOf(record->policy_version);
+  if (!policy) return tl::unexpected(policy.error());
+  auto folded = FoldCase(events);
+  if (!folded) return tl::unexpected(folded.error());
+  auto deadlines = CaseDeadlines(**policy, *folded, clock_.Now());
+  if (!deadlines) return tl::unexpected(deadlines.error());
+  return CaseView{*record, std::move(*stored), folded->state, std::move(*deadlines), *policy};
+}
+
+}  // namespace caredesk::core

@@ -1,0 +1,72 @@
+// The case use cases every entry point shares (CLI, API, mail, jobs): log a new contact, record
+// an event on a case, read a case with its deadlines. The service folds the events, judges
+// deadlines under the policy version the case was received under, and hands the store the
+// event together with the refreshed projection, retrying when another writer got there first.
+// No I/O of its own: the store and the clock are ports.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/case_facts.h"
+#include "core/clock.h"
+#include "core/policy.h"
+#include "core/store.h"
+
+namespace caredesk::core {
+
+// A staff member's actor id is their staff id in decimal; the projection's assignee is read
+// back from it.
+std::string ActorIdOf(Id staff_id);
+std::optional<Id> StaffIdOf(const Actor& actor);
+
+struct NewContact {
+  Kind kind = Kind::kQuestion;
+  Channel channel = Channel::kWeb;
+  std::optional<Instant> received;  // when the customer made contact; default: now
+  std::string subject;
+  std::string body;
+  std::optional<CustomerRecord> customer;  // found by email, or created; none: anonymous
+  std::string service;
+  std::string nature;
+  std::optional<Id> department_id;
+  std::vector<std::string> points;
+  Actor logged_by;  // who put it on file (empty for the portal and email)
+};
+
+// A case as read: the projection, every event, every deadline under its policy version.
+struct CaseView {
+  CaseRecord record;
+  std::vector<StoredEvent> events;
+  CaseState state;
+  std::vector<Deadline> deadlines;
+  std::shared_ptr<const Policy> policy;
+};
+
+class CaseService {
+ public:
+  CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Validates, finds or creates the customer, and stores the case with its received event.
+  Result<CaseRecord> LogContact(const NewContact& contact);
+  // Records `event` on the case if its lifecycle allows it (kConflict with the reason if not).
+  Result<StoredEvent> Record(std::string_view reference, const CaseEvent& event);
+  Result<CaseView> Read(std::string_view reference);
+  // The parsed policy of a stored version (cached), or the active one when `version` is empty.
+  Result<std::shared_ptr<const Policy>> PolicyOf(const std::string& version);
+
+ private:
+  Result<CaseRecord> Projection(CaseRecord base, const std::vector<CaseEvent>& events,
+                                const Policy& policy);
+
+  Store& store_;
+  const Clock& clock_;
+  std::mutex policies_mutex_;
+  std::map<std::string, std::shared_ptr<const Policy>> policies_;
+};
+
+}  // namespace caredesk::core
