@@ -60,7 +60,8 @@ Result<core::StoredEvent> SqliteStore::InsertEvent(core::Id case_id, const std::
       .Bind(event.actor.id)
       .Bind(event.actor.name)
       .Bind(event.actor.initials)
-      .Bind(PayloadToJson(event.payload).dump())
+      .Bind(PayloadToJson(event.payload)
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
       .Bind(Seconds(stored.recorded_at))
       .Bind(prev_hash)
       .Bind(stored.hash);
