@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/case_deadlines.h"
+#include "core/utf8.h"
 
 namespace caredesk::core {
 namespace {
@@ -21,6 +22,13 @@ Result<void> ValidateContact(const NewContact& contact) {
   if (contact.body.size() > kMaxBody) {
     return Fail(ErrorCode::kInvalid,
                 fmt::format("the body must be at most {} characters", kMaxBody), "body");
+  }
+  for (const auto& [text, field] :
+       {std::pair{&contact.subject, "subject"}, std::pair{&contact.body, "body"},
+        std::pair{&contact.service, "service"}, std::pair{&contact.nature, "nature"}}) {
+    if (!IsValidUtf8(*text)) {
+      return Fail(ErrorCode::kInvalid, "the text is not valid UTF-8", field);
+    }
   }
   if (contact.customer && contact.customer->email.empty() && contact.customer->name.empty() &&
       contact.customer->phone.empty()) {

@@ -54,6 +54,7 @@ inline event::Received TwoPointComplaint() {
                          "fees",
                          "Finance",
                          "overcharged",
+                         "I was billed twice and nobody answered my letter.",
                          {"billed twice", "no reply to letter"},
                          std::nullopt};
 }

@@ -93,9 +93,11 @@ TEST(ValidateEvent, ASurveyScoreIsOneToFive) {
 }
 
 TEST(ValidateEvent, PointsBelongToComplaintsAndAreNotBlank) {
-  event::Received question{Kind::kQuestion, Channel::kEmail, false, "", "", "", {"a point"}, {}};
+  event::Received question{
+      Kind::kQuestion, Channel::kEmail, false, "", "", "", "", {"a point"}, {}};
   EXPECT_EQ(FieldOf(ValidateEvent(At(question))), "points");
-  event::Received complaint{Kind::kComplaint, Channel::kEmail, false, "", "", "", {"a", " "}, {}};
+  event::Received complaint{
+      Kind::kComplaint, Channel::kEmail, false, "", "", "", "", {"a", " "}, {}};
   EXPECT_EQ(FieldOf(ValidateEvent(At(complaint))), "points[1]");
 }
 

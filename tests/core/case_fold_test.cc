@@ -17,7 +17,7 @@ using testing::T;
 using testing::TwoPointComplaint;
 
 event::Received Question() {
-  return event::Received{Kind::kQuestion, Channel::kWeb, true, "", "", "opening hours", {}, {}};
+  return event::Received{Kind::kQuestion, Channel::kWeb, true, "", "", "opening hours", "", {}, {}};
 }
 
 event::Resolved BothPoints(Outcome first, Outcome second, Outcome overall) {
