@@ -17,7 +17,8 @@ if [ $# -eq 0 ]; then
 fi
 
 bindir=${CAREDESK_PG_BINDIR:-/usr/lib/postgresql/15/bin}
-if [ ! -x "$bindir/postgres" ] && command -v pg_config >/dev/null 2>&1; then
+if [ -z "${CAREDESK_PG_BINDIR:-}" ] && [ ! -x "$bindir/postgres" ] &&
+  command -v pg_config >/dev/null 2>&1; then
   bindir=$(pg_config --bindir)
 fi
 if [ ! -x "$bindir/postgres" ] || [ ! -x "$bindir/initdb" ]; then
@@ -27,7 +28,7 @@ fi
 
 as_user=()
 dir=$(mktemp -d /tmp/caredesk-pg-XXXXXX)
-echo $$ >"$dir/owner.pid"  # lets PgServer remove the directory if this script is killed
+echo $$ >"$dir/owner.pid"  # lets PgServer sweep the directory if this script dies uncleanly
 if [ "$(id -u)" -eq 0 ]; then
   user=postgres
   id -u "$user" >/dev/null 2>&1 || user=nobody
@@ -37,8 +38,11 @@ fi
 chmod 700 "$dir"
 
 pid=
+# shellcheck disable=SC2317  # runs from the EXIT trap
 cleanup() {
   if [ -n "$pid" ] && kill -INT "$pid" 2>/dev/null; then  # SIGINT: pg_ctl's fast shutdown
+    for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
   rm -rf "$dir"
@@ -46,20 +50,23 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Runs a server binary as the unprivileged user with a clean environment, from the directory.
-run() { (cd "$dir" && exec env -i PATH=/usr/bin:/bin LC_ALL=C LANG=C TZ=UTC "${as_user[@]}" "$@"); }
+# How server binaries run: as the unprivileged user, from the directory, with a clean environment.
+# env, setpriv and the binary each exec the next, so a background job's $! is the postmaster.
+run=(env -i -C "$dir" PATH=/usr/bin:/bin LC_ALL=C LANG=C TZ=UTC "${as_user[@]}")
 
-if ! run "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C \
+if ! "${run[@]}" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C \
   --no-sync --no-instructions >"$dir/initdb.log" 2>&1; then
   echo "with-postgres: initdb failed:" >&2
   tail -n 20 "$dir/initdb.log" >&2
   exit 1
 fi
 
+: >"$dir/server.log"
 for attempt in 1 2 3 4 5; do
   port=$((20000 + RANDOM % 12000))  # below the ephemeral range; retried if taken
-  logged=$(wc -l <"$dir/server.log" 2>/dev/null || echo 0)
-  run "$bindir/postgres" -D "$dir/data" -p "$port" -c listen_addresses=127.0.0.1 \
+  logged=$(wc -l <"$dir/server.log")
+  # In its own session, so a Ctrl-C meant for the command (say, psql) does not reach it.
+  "${run[@]}" setsid "$bindir/postgres" -D "$dir/data" -p "$port" -c listen_addresses=127.0.0.1 \
     -c "unix_socket_directories=$dir" -c fsync=on >>"$dir/server.log" 2>&1 &
   pid=$!
   deadline=$((SECONDS + 30))
@@ -89,6 +96,7 @@ done
 
 export CAREDESK_PG_URL="postgresql://postgres@127.0.0.1:$port/caredesk"
 export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=caredesk
+# In the foreground, so Ctrl-C reaches it; the server is stopped when it ends.
 status=0
 "$@" || status=$?
 exit "$status"
