@@ -43,14 +43,15 @@ void AddIn(std::string& where, std::vector<SqlValue>& params, const char* column
   where += ")";
 }
 
-}  // namespace
+Result<void> IndexText(SqliteDb& db, core::Id case_id, std::string_view text, bool create);
 
-Result<core::StoredEvent> SqliteStore::InsertEvent(core::Id case_id, const std::string& reference,
-                                                   std::int64_t seq, const std::string& prev_hash,
-                                                   const core::CaseEvent& event) {
-  core::StoredEvent stored{case_id, seq, event, clock_.Now(), prev_hash, {}};
+// Appends one event to a case's chain (and its words to the case's search row).
+Result<core::StoredEvent> InsertEvent(SqliteDb& db, core::Instant now, core::Id case_id,
+                                      const std::string& reference, std::int64_t seq,
+                                      const std::string& prev_hash, const core::CaseEvent& event) {
+  core::StoredEvent stored{case_id, seq, event, now, prev_hash, {}};
   stored.hash = EventHash(CanonicalEventText(reference, seq, event), prev_hash);
-  auto insert = db_->Prepare(
+  auto insert = db.Prepare(
       fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns));
   if (!insert) return tl::unexpected(insert.error());
   insert->Bind(case_id)
@@ -68,24 +69,24 @@ Result<core::StoredEvent> SqliteStore::InsertEvent(core::Id case_id, const std::
   if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
   const std::string text = SearchableText(event);
   if (!text.empty() || seq == 1) {
-    if (auto indexed = IndexText(case_id, text, seq == 1); !indexed) {
+    if (auto indexed = IndexText(db, case_id, text, seq == 1); !indexed) {
       return tl::unexpected(indexed.error());
     }
   }
   return stored;
 }
 
-Result<void> SqliteStore::IndexText(core::Id case_id, std::string_view text, bool create) {
+Result<void> IndexText(SqliteDb& db, core::Id case_id, std::string_view text, bool create) {
   auto statement =
-      db_->Prepare(create ? "INSERT INTO case_search (terms, rowid) VALUES (?, ?)"
-                          : "UPDATE case_search SET terms = terms || ' ' || ? WHERE rowid = ?");
+      db.Prepare(create ? "INSERT INTO case_search (terms, rowid) VALUES (?, ?)"
+                        : "UPDATE case_search SET terms = terms || ' ' || ? WHERE rowid = ?");
   if (!statement) return tl::unexpected(statement.error());
   statement->Bind(IndexTerms(text)).Bind(case_id);
   return statement->Run();
 }
 
-Result<void> SqliteStore::WriteProjection(const core::CaseRecord& r) {
-  auto update = db_->Prepare(
+Result<void> WriteProjection(SqliteDb& db, const core::CaseRecord& r) {
+  auto update = db.Prepare(
       "UPDATE cases SET kind=?, channel=?, stage=?, status=?, anonymous=?, customer_id=?, "
       "department_id=?, assignee_id=?, subject=?, nature=?, service=?, updated_at=?, next_due=?, "
       "queue_key=?, next_standard=?, next_status=?, event_count=? WHERE id = ?");
@@ -113,16 +114,18 @@ Result<void> SqliteStore::WriteProjection(const core::CaseRecord& r) {
   return update->Run();
 }
 
+}  // namespace
+
 Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) {
   if (new_case.received.type() != core::EventType::kReceived) {
     return Fail(core::ErrorCode::kInvalid, "a case starts with a received event", "received");
   }
-  std::lock_guard lock(mutex_);
-  return InTransaction(*db_, [&]() -> Result<core::CaseRecord> {
+  const core::Instant now = clock_.Now();
+  return Write<core::CaseRecord>(*writer_, [&](SqliteDb& db) -> Result<core::CaseRecord> {
     core::CaseRecord record = new_case.record;
     const int year =
         int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
-    auto counter = db_->Prepare(
+    auto counter = db.Prepare(
         "INSERT INTO reference_counters (year, last) VALUES (?, 1) "
         "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
     if (!counter) return tl::unexpected(counter.error());
@@ -132,11 +135,11 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     }
     record.reference = FormatReference(year, counter->Int(0));
     record.event_count = 1;
-    auto insert = db_->Prepare(
+    auto insert = db.Prepare(
         "INSERT INTO cases (reference, kind, channel, stage, status, anonymous, customer_id, "
         "department_id, assignee_id, subject, nature, service, policy_version, received_at, "
         "logged_at, updated_at, next_due, queue_key, next_standard, next_status, event_count) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,'',NULL,1)");
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
     if (!insert) return tl::unexpected(insert.error());
     insert->Bind(record.reference)
         .Bind(core::ToString(record.kind))
@@ -153,13 +156,20 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
         .Bind(record.policy_version)
         .Bind(Seconds(record.received_at))
         .Bind(Seconds(record.logged_at))
-        .Bind(Seconds(record.updated_at))
-        .Bind(kNoDue);
+        .Bind(Seconds(record.updated_at));
+    if (record.next_due) {
+      insert->Bind(Seconds(*record.next_due));
+    } else {
+      insert->BindNull();
+    }
+    insert->Bind(QueueKey(record)).Bind(record.next_standard);
+    BindOptional(*insert, record.next_status
+                              ? std::optional<std::string>(core::ToString(*record.next_status))
+                              : std::nullopt);
     if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
-    record.id = db_->LastInsertId();
-    if (auto written = WriteProjection(record); !written) return tl::unexpected(written.error());
-    auto event =
-        InsertEvent(record.id, record.reference, 1, std::string(kGenesisHash), new_case.received);
+    record.id = db.LastInsertId();
+    auto event = InsertEvent(db, now, record.id, record.reference, 1, std::string(kGenesisHash),
+                             new_case.received);
     if (!event) return tl::unexpected(event.error());
     return record;
   });
@@ -168,9 +178,9 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
 Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_t expected_count,
                                                    const core::CaseEvent& event,
                                                    const core::CaseRecord& projection) {
-  std::lock_guard lock(mutex_);
-  return InTransaction(*db_, [&]() -> Result<core::StoredEvent> {
-    auto head = db_->Prepare(
+  const core::Instant now = clock_.Now();
+  return Write<core::StoredEvent>(*writer_, [&](SqliteDb& db) -> Result<core::StoredEvent> {
+    auto head = db.Prepare(
         "SELECT c.reference, c.event_count, e.hash FROM cases c JOIN events e "
         "ON e.case_id = c.id AND e.seq = c.event_count WHERE c.id = ?");
     if (!head) return tl::unexpected(head.error());
@@ -186,12 +196,14 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
                   fmt::format("case {} changed meanwhile: it has {} events, not {}", reference,
                               count, expected_count));
     }
-    auto stored = InsertEvent(case_id, reference, count + 1, prev_hash, event);
+    auto stored = InsertEvent(db, now, case_id, reference, count + 1, prev_hash, event);
     if (!stored) return stored;
     core::CaseRecord record = projection;
     record.id = case_id;
     record.event_count = count + 1;
-    if (auto written = WriteProjection(record); !written) return tl::unexpected(written.error());
+    if (auto written = WriteProjection(db, record); !written) {
+      return tl::unexpected(written.error());
+    }
     return stored;
   });
 }

@@ -12,14 +12,24 @@ core::Error SqliteError(sqlite3* db, std::string_view doing) {
       kind, fmt::format("SQLite: {}: {}", doing, db ? sqlite3_errmsg(db) : "no database"), {}};
 }
 
+Statement::~Statement() {
+  if (!statement_) return;
+  if (in_use_) {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    *in_use_ = false;
+  } else {
+    sqlite3_finalize(statement_);
+  }
+}
+
 Statement& Statement::Bind(std::int64_t value) {
-  sqlite3_bind_int64(statement_.get(), next_++, value);
+  sqlite3_bind_int64(statement_, next_++, value);
   return *this;
 }
 
 Statement& Statement::Bind(std::string_view text) {
-  sqlite3_bind_text64(statement_.get(), next_++, text.data(), text.size(), SQLITE_TRANSIENT,
-                      SQLITE_UTF8);
+  sqlite3_bind_text64(statement_, next_++, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   return *this;
 }
 
@@ -28,12 +38,12 @@ Statement& Statement::Bind(const std::optional<std::int64_t>& value) {
 }
 
 Statement& Statement::BindBlob(std::string_view bytes) {
-  sqlite3_bind_blob64(statement_.get(), next_++, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  sqlite3_bind_blob64(statement_, next_++, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
   return *this;
 }
 
 Statement& Statement::BindNull() {
-  sqlite3_bind_null(statement_.get(), next_++);
+  sqlite3_bind_null(statement_, next_++);
   return *this;
 }
 
@@ -45,10 +55,10 @@ Statement& Statement::BindAll(const std::vector<SqlValue>& values) {
 }
 
 core::Result<bool> Statement::Step() {
-  const int rc = sqlite3_step(statement_.get());
+  const int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return tl::unexpected(SqliteError(db_, sqlite3_sql(statement_.get())));
+  return tl::unexpected(SqliteError(db_, sqlite3_sql(statement_)));
 }
 
 core::Result<void> Statement::Run() {
@@ -59,26 +69,24 @@ core::Result<void> Statement::Run() {
   }
 }
 
-std::int64_t Statement::Int(int column) const {
-  return sqlite3_column_int64(statement_.get(), column);
-}
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
 
 std::string Statement::Text(int column) const {
-  const auto* text = sqlite3_column_text(statement_.get(), column);
+  const auto* text = sqlite3_column_text(statement_, column);
   if (!text) return {};
   return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column)));
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
 std::string Statement::Blob(int column) const {
-  const auto* bytes = sqlite3_column_blob(statement_.get(), column);
+  const auto* bytes = sqlite3_column_blob(statement_, column);
   if (!bytes) return {};
   return std::string(static_cast<const char*>(bytes),
-                     static_cast<std::size_t>(sqlite3_column_bytes(statement_.get(), column)));
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
 bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+  return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
 core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) {
@@ -100,12 +108,22 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
 }
 
 core::Result<Statement> SqliteDb::Prepare(std::string_view sql) {
+  auto [entry, inserted] = cache_.try_emplace(std::string(sql));
+  Cached& cached = entry->second;
+  if (!inserted && !cached.in_use) {
+    cached.in_use = true;
+    return Statement(db_.get(), cached.statement.get(), &cached.in_use);
+  }
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
       SQLITE_OK) {
+    if (inserted) cache_.erase(entry);
     return tl::unexpected(SqliteError(db_.get(), sql));
   }
-  return Statement(db_.get(), std::unique_ptr<sqlite3_stmt, SqliteFinalizer>(raw));
+  if (!inserted) return Statement(db_.get(), raw, nullptr);  // the cached one is busy
+  cached.statement.reset(raw);
+  cached.in_use = true;
+  return Statement(db_.get(), raw, &cached.in_use);
 }
 
 core::Result<void> SqliteDb::Exec(std::string_view sql) {

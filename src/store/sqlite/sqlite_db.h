@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -27,10 +29,21 @@ using SqliteHandle = std::unique_ptr<sqlite3, SqliteCloser>;
 
 using SqlValue = std::variant<std::int64_t, std::string>;
 
+// A prepared statement. Statements come from the connection's cache: on destruction a cached
+// one is reset for its next use instead of being finalised.
 class Statement : public RowView {
  public:
-  Statement(sqlite3* db, std::unique_ptr<sqlite3_stmt, SqliteFinalizer> statement)
-      : db_(db), statement_(std::move(statement)) {}
+  Statement(sqlite3* db, sqlite3_stmt* statement, bool* in_use)
+      : db_(db), statement_(statement), in_use_(in_use) {}
+  Statement(Statement&& other) noexcept
+      : db_(other.db_),
+        statement_(std::exchange(other.statement_, nullptr)),
+        in_use_(std::exchange(other.in_use_, nullptr)),
+        next_(other.next_) {}
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& operator=(Statement&&) = delete;
+  ~Statement() override;
 
   // Binds in order from parameter 1; each Bind returns *this for chaining.
   Statement& Bind(std::int64_t value);
@@ -52,7 +65,8 @@ class Statement : public RowView {
 
  private:
   sqlite3* db_;
-  std::unique_ptr<sqlite3_stmt, SqliteFinalizer> statement_;
+  sqlite3_stmt* statement_;
+  bool* in_use_;  // the cache entry's flag; null for an uncached statement (finalised here)
   int next_ = 1;
 };
 
@@ -62,6 +76,7 @@ class SqliteDb {
   // keys on and a busy timeout, so several processes can share it.
   static core::Result<std::unique_ptr<SqliteDb>> Open(const std::string& path);
 
+  // A statement for `sql`, from the cache when it is free (parsed once per connection).
   core::Result<Statement> Prepare(std::string_view sql);
   core::Result<void> Exec(std::string_view sql);
   sqlite3* raw() { return db_.get(); }
@@ -69,8 +84,14 @@ class SqliteDb {
   int Changes() { return sqlite3_changes(db_.get()); }
 
  private:
+  struct Cached {
+    std::unique_ptr<sqlite3_stmt, SqliteFinalizer> statement;
+    bool in_use = false;
+  };
   explicit SqliteDb(SqliteHandle db) : db_(std::move(db)) {}
   SqliteHandle db_;
+  // Declared after db_, so the cached statements are finalised before the connection closes.
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 // The error for a failed SQLite call, with the engine's message.

@@ -25,14 +25,13 @@ Result<core::AttachmentRecord> SqliteStore::Attach(core::Id case_id, std::int64_
   }
   core::AttachmentRecord record{core::Sha256Hex(bytes), filename, content_type,
                                 static_cast<std::int64_t>(bytes.size())};
-  std::lock_guard lock(mutex_);
-  auto stored = InTransaction(*db_, [&]() -> Result<void> {
-    auto blob = db_->Prepare(
+  auto stored = writer_->Run([&](SqliteDb& db) -> Result<void> {
+    auto blob = db.Prepare(
         "INSERT INTO attachments (sha256, size, content) VALUES (?,?,?) ON CONFLICT DO NOTHING");
     if (!blob) return tl::unexpected(blob.error());
     blob->Bind(record.sha256).Bind(record.size).BindBlob(bytes);
     if (auto done = blob->Run(); !done) return done;
-    auto link = db_->Prepare(
+    auto link = db.Prepare(
         "INSERT INTO event_attachments (case_id, event_seq, sha256, filename, content_type) "
         "VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING");
     if (!link) return tl::unexpected(link.error());
@@ -63,26 +62,29 @@ Result<std::string> SqliteStore::AttachmentBytes(const std::string& sha256) {
 
 Result<core::SuggestionRecord> SqliteStore::SaveSuggestion(const core::SuggestionRecord& s) {
   if (s.text.empty()) return Fail(core::ErrorCode::kInvalid, "a suggestion needs text", "text");
-  std::lock_guard lock(mutex_);
-  const bool create = s.id == 0;
-  auto statement = db_->Prepare(
-      create ? "INSERT INTO suggestions (customer_id, channel, text, received_at, status, "
-               "response, published) VALUES (?,?,?,?,?,?,?)"
-             : "UPDATE suggestions SET customer_id=?, channel=?, text=?, received_at=?, status=?, "
-               "response=?, published=? WHERE id = ?");
-  if (!statement) return tl::unexpected(statement.error());
-  statement->Bind(s.customer_id)
-      .Bind(core::ToString(s.channel))
-      .Bind(s.text)
-      .Bind(Seconds(s.received_at))
-      .Bind(core::ToString(s.status))
-      .Bind(s.response)
-      .Bind(std::int64_t{s.published ? 1 : 0});
-  if (!create) statement->Bind(s.id);
-  if (auto done = statement->Run(); !done) return tl::unexpected(done.error());
-  const core::Id id = create ? db_->LastInsertId() : s.id;
-  return OneRow(*db_, fmt::format("SELECT {} FROM suggestions WHERE id = ?", kSuggestionColumns),
-                {id}, ReadSuggestion, fmt::format("suggestion {}", id));
+  return Write<
+      core::SuggestionRecord>(*writer_, [&](SqliteDb& db) -> Result<core::SuggestionRecord> {
+    const bool create = s.id == 0;
+    auto statement = db.Prepare(
+        create
+            ? "INSERT INTO suggestions (customer_id, channel, text, received_at, status, "
+              "response, published) VALUES (?,?,?,?,?,?,?)"
+            : "UPDATE suggestions SET customer_id=?, channel=?, text=?, received_at=?, status=?, "
+              "response=?, published=? WHERE id = ?");
+    if (!statement) return tl::unexpected(statement.error());
+    statement->Bind(s.customer_id)
+        .Bind(core::ToString(s.channel))
+        .Bind(s.text)
+        .Bind(Seconds(s.received_at))
+        .Bind(core::ToString(s.status))
+        .Bind(s.response)
+        .Bind(std::int64_t{s.published ? 1 : 0});
+    if (!create) statement->Bind(s.id);
+    if (auto done = statement->Run(); !done) return tl::unexpected(done.error());
+    const core::Id id = create ? db.LastInsertId() : s.id;
+    return OneRow(db, fmt::format("SELECT {} FROM suggestions WHERE id = ?", kSuggestionColumns),
+                  {id}, ReadSuggestion, fmt::format("suggestion {}", id));
+  });
 }
 
 Result<core::Page<core::SuggestionRecord>> SqliteStore::Suggestions(const std::string& cursor,

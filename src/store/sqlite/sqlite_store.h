@@ -1,6 +1,7 @@
-// The embedded default store: one SQLite file in WAL mode, synchronous=FULL. One connection
-// serialises the writes (SQLite allows one writer at a time anyway); every write is one
-// transaction that commits before the call returns.
+// The embedded default store: one SQLite file in WAL mode, synchronous=FULL. Writes go through
+// the group committer (one writer connection and thread, concurrent writes committed together);
+// reads use a second connection, which WAL lets read while the writer writes. Every write has
+// committed durably before its call returns.
 #pragma once
 
 #include <memory>
@@ -10,6 +11,7 @@
 #include "core/clock.h"
 #include "core/store.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/sqlite/sqlite_group_commit.h"
 
 namespace caredesk::store {
 
@@ -68,15 +70,13 @@ class SqliteStore : public core::Store {
   core::Result<std::optional<core::BrokenLink>> VerifyChain() override;
 
  private:
-  SqliteStore(std::unique_ptr<SqliteDb> db, const core::Clock& clock)
-      : db_(std::move(db)), clock_(clock) {}
-  core::Result<void> Migrate();
-  core::Result<core::StoredEvent> InsertEvent(core::Id case_id, const std::string& reference,
-                                              std::int64_t seq, const std::string& prev_hash,
-                                              const core::CaseEvent& event);
-  core::Result<void> WriteProjection(const core::CaseRecord& record);
-  // Adds the stems of `text` to the case's search row (creating it with the case).
-  core::Result<void> IndexText(core::Id case_id, std::string_view text, bool create);
+  SqliteStore(std::unique_ptr<SqliteDb> reader, std::unique_ptr<GroupCommitter> writer,
+              const core::Clock& clock, int schema_version)
+      : db_(std::move(reader)),
+        writer_(std::move(writer)),
+        clock_(clock),
+        schema_version_(schema_version) {}
+  static core::Result<int> Migrate(SqliteDb& db, const core::Clock& clock);
   // One keyset page of cases: rows of `from` that pass `where` (? placeholders bound from
   // `params`, those of `from` first), ordered by (`key_column`, id) after `cursor`.
   core::Result<core::Page<core::CaseRecord>> CasePage(const std::string& from, std::string where,
@@ -85,7 +85,8 @@ class SqliteStore : public core::Store {
                                                       bool descending, const std::string& cursor,
                                                       int limit);
 
-  std::unique_ptr<SqliteDb> db_;
+  std::unique_ptr<SqliteDb> db_;  // the reading connection, guarded by mutex_
+  std::unique_ptr<GroupCommitter> writer_;
   const core::Clock& clock_;
   std::mutex mutex_;
   int schema_version_ = 0;
