@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/case_export.h"
 #include "app/cli.h"
 #include "app/cli_args.h"
 #include "app/commands.h"
@@ -101,6 +102,33 @@ int RunAuditVerify(const std::string& db) {
   return kExitOk;
 }
 
+int RunExport(const std::string& db) {
+  SystemClock clock;
+  auto store = Open(db, clock);
+  if (!store) return kExitFailed;
+  auto count = ExportStore(*store, std::cout);
+  if (!count) {
+    std::cerr << "caredesk: " << count.error().message << "\n";
+    return kExitFailed;
+  }
+  std::cerr << fmt::format("exported {} cases\n", *count);
+  return kExitOk;
+}
+
+int RunImport(const std::string& db) {
+  SystemClock clock;
+  auto store = Open(db, clock);
+  if (!store) return kExitFailed;
+  auto summary = ImportStore(*store, std::cin, clock);
+  if (!summary) {
+    std::cerr << "caredesk: " << summary.error().message << "\n";
+    return summary.error().code == core::ErrorCode::kInvalid ? kExitBadArguments : kExitFailed;
+  }
+  std::cout << fmt::format("imported {} cases, {} events, {} attachments\n", summary->cases,
+                           summary->events, summary->attachments);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddStoreCommands(CLI::App& app, int& exit_code) {
@@ -131,6 +159,18 @@ void AddStoreCommands(CLI::App& app, int& exit_code) {
   auto* verify = audit->add_subcommand("verify", "Check every case's hash chain");
   verify->add_option("--db", *audit_db, "SQLite file or postgresql:// URL")->required();
   verify->callback([audit_db, &exit_code] { exit_code = RunAuditVerify(*audit_db); });
+
+  auto export_db = std::make_shared<std::string>();
+  auto* export_command = app.add_subcommand(
+      "export", "Print every case as one JSON object per line (re-importable with import)");
+  export_command->add_option("--db", *export_db, "SQLite file or postgresql:// URL")->required();
+  export_command->callback([export_db, &exit_code] { exit_code = RunExport(*export_db); });
+
+  auto import_db = std::make_shared<std::string>();
+  auto* import_command =
+      app.add_subcommand("import", "Read cases exported by `caredesk export` from stdin");
+  import_command->add_option("--db", *import_db, "SQLite file or postgresql:// URL")->required();
+  import_command->callback([import_db, &exit_code] { exit_code = RunImport(*import_db); });
 }
 
 }  // namespace caredesk::app

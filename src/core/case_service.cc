@@ -132,14 +132,17 @@ Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
   payload.subject = contact.subject;
   payload.body = contact.body;
   payload.points = contact.points;
-  const CaseEvent received_event{received, contact.logged_by, payload};
+  // Contacts that arrive by themselves (portal, email) are put on file by the system.
+  const Actor logged_by =
+      contact.logged_by.id.empty() ? Actor{"system", "caredesk", "SYS"} : contact.logged_by;
+  const CaseEvent received_event{received, logged_by, payload};
   if (auto valid = ValidateEvent(received_event); !valid) return tl::unexpected(valid.error());
   auto projection = Projection(record, {received_event}, **policy);
   if (!projection) return tl::unexpected(projection.error());
   auto created = store_.CreateCase(NewCase{*projection, received_event});
   if (!created || !account_manager) return created;
   // A customer with an account manager is theirs unless routed otherwise: on file as an event.
-  const CaseEvent assigned{received, contact.logged_by,
+  const CaseEvent assigned{received, logged_by,
                            event::Assigned{Actor{ActorIdOf(*account_manager), "", ""}}};
   if (auto recorded = Record(created->reference, assigned); !recorded) {
     return tl::unexpected(recorded.error());

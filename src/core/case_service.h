@@ -35,7 +35,7 @@ struct NewContact {
   std::string nature;
   std::optional<Id> department_id;
   std::vector<std::string> points;
-  Actor logged_by;  // who put it on file (empty for the portal and email)
+  Actor logged_by;  // who put it on file; empty: the system (portal, email)
 };
 
 // A case as read: the projection, every event, every deadline under its policy version.

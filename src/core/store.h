@@ -37,6 +37,12 @@ struct QueueQuery {
   int limit = 50;
 };
 
+// A case with its whole history, as export, import and copy between stores carry it.
+struct CaseHistory {
+  CaseRecord record;
+  std::vector<StoredEvent> events;
+};
+
 // A new case: its projection (without id and reference, which the store assigns) and its
 // first event, `received`.
 struct NewCase {
@@ -56,6 +62,10 @@ class CaseStore {
   virtual Result<StoredEvent> AppendEvent(Id case_id, std::int64_t expected_count,
                                           const CaseEvent& event,
                                           const CaseRecord& projection) = 0;
+  // Stores cases exactly as given — references, projections and event chains, each chain
+  // verified first — in one transaction, and moves each year's reference counter past them.
+  // kConflict when a reference exists; kNotFound when a policy version is missing.
+  virtual Result<void> ImportCases(std::span<const CaseHistory> cases) = 0;
   virtual Result<CaseRecord> FindCase(std::string_view reference) = 0;
   virtual Result<std::vector<StoredEvent>> Events(Id case_id) = 0;
 

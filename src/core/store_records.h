@@ -121,6 +121,7 @@ struct AttachmentRecord {
   std::string filename;
   std::string content_type;
   std::int64_t size = 0;
+  std::int64_t event_seq = 0;  // the event it came with
 
   friend bool operator==(const AttachmentRecord&, const AttachmentRecord&) = default;
 };

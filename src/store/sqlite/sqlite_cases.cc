@@ -46,16 +46,14 @@ void AddIn(std::string& where, std::vector<SqlValue>& params, const char* column
 Result<void> IndexText(SqliteDb& db, core::Id case_id, std::string_view text, bool create);
 
 // Appends one event to a case's chain (and its words to the case's search row).
-Result<core::StoredEvent> InsertEvent(SqliteDb& db, core::Instant now, core::Id case_id,
-                                      const std::string& reference, std::int64_t seq,
-                                      const std::string& prev_hash, const core::CaseEvent& event) {
-  core::StoredEvent stored{case_id, seq, event, now, prev_hash, {}};
-  stored.hash = EventHash(CanonicalEventText(reference, seq, event), prev_hash);
+// Writes one event row exactly as given (and its words to the case's search row).
+Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored) {
+  const core::CaseEvent& event = stored.event;
   auto insert = db.Prepare(
       fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns));
   if (!insert) return tl::unexpected(insert.error());
-  insert->Bind(case_id)
-      .Bind(seq)
+  insert->Bind(stored.case_id)
+      .Bind(stored.seq)
       .Bind(core::ToString(event.type()))
       .Bind(Seconds(event.at))
       .Bind(event.actor.id)
@@ -64,14 +62,22 @@ Result<core::StoredEvent> InsertEvent(SqliteDb& db, core::Instant now, core::Id 
       .Bind(PayloadToJson(event.payload)
                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
       .Bind(Seconds(stored.recorded_at))
-      .Bind(prev_hash)
+      .Bind(stored.prev_hash)
       .Bind(stored.hash);
   if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
   const std::string text = SearchableText(event);
-  if (!text.empty() || seq == 1) {
-    if (auto indexed = IndexText(db, case_id, text, seq == 1); !indexed) {
-      return tl::unexpected(indexed.error());
-    }
+  if (text.empty() && stored.seq != 1) return {};
+  return IndexText(db, stored.case_id, text, stored.seq == 1);
+}
+
+// Appends one event to a case's chain.
+Result<core::StoredEvent> InsertEvent(SqliteDb& db, core::Instant now, core::Id case_id,
+                                      const std::string& reference, std::int64_t seq,
+                                      const std::string& prev_hash, const core::CaseEvent& event) {
+  core::StoredEvent stored{case_id, seq, event, now, prev_hash, {}};
+  stored.hash = EventHash(CanonicalEventText(reference, seq, event), prev_hash);
+  if (auto written = WriteStoredEvent(db, stored); !written) {
+    return tl::unexpected(written.error());
   }
   return stored;
 }
@@ -114,6 +120,44 @@ Result<void> WriteProjection(SqliteDb& db, const core::CaseRecord& r) {
   return update->Run();
 }
 
+// Inserts a case's projection row; its id.
+Result<core::Id> InsertCaseRow(SqliteDb& db, const core::CaseRecord& record) {
+  auto insert = db.Prepare(
+      "INSERT INTO cases (reference, kind, channel, stage, status, anonymous, customer_id, "
+      "department_id, assignee_id, subject, nature, service, policy_version, received_at, "
+      "logged_at, updated_at, next_due, queue_key, next_standard, next_status, event_count) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!insert) return tl::unexpected(insert.error());
+  insert->Bind(record.reference)
+      .Bind(core::ToString(record.kind))
+      .Bind(core::ToString(record.channel));
+  BindOptional(*insert, OptionalName(record.stage));
+  insert->Bind(core::ToString(record.status))
+      .Bind(std::int64_t{record.anonymous ? 1 : 0})
+      .Bind(record.customer_id)
+      .Bind(record.department_id)
+      .Bind(record.assignee_id)
+      .Bind(record.subject)
+      .Bind(record.nature)
+      .Bind(record.service)
+      .Bind(record.policy_version)
+      .Bind(Seconds(record.received_at))
+      .Bind(Seconds(record.logged_at))
+      .Bind(Seconds(record.updated_at));
+  if (record.next_due) {
+    insert->Bind(Seconds(*record.next_due));
+  } else {
+    insert->BindNull();
+  }
+  insert->Bind(QueueKey(record)).Bind(record.next_standard);
+  BindOptional(*insert, record.next_status
+                            ? std::optional<std::string>(core::ToString(*record.next_status))
+                            : std::nullopt);
+  insert->Bind(record.event_count);
+  if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
+  return db.LastInsertId();
+}
+
 }  // namespace
 
 Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) {
@@ -135,43 +179,51 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     }
     record.reference = FormatReference(year, counter->Int(0));
     record.event_count = 1;
-    auto insert = db.Prepare(
-        "INSERT INTO cases (reference, kind, channel, stage, status, anonymous, customer_id, "
-        "department_id, assignee_id, subject, nature, service, policy_version, received_at, "
-        "logged_at, updated_at, next_due, queue_key, next_standard, next_status, event_count) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)");
-    if (!insert) return tl::unexpected(insert.error());
-    insert->Bind(record.reference)
-        .Bind(core::ToString(record.kind))
-        .Bind(core::ToString(record.channel));
-    BindOptional(*insert, OptionalName(record.stage));
-    insert->Bind(core::ToString(record.status))
-        .Bind(std::int64_t{record.anonymous ? 1 : 0})
-        .Bind(record.customer_id)
-        .Bind(record.department_id)
-        .Bind(record.assignee_id)
-        .Bind(record.subject)
-        .Bind(record.nature)
-        .Bind(record.service)
-        .Bind(record.policy_version)
-        .Bind(Seconds(record.received_at))
-        .Bind(Seconds(record.logged_at))
-        .Bind(Seconds(record.updated_at));
-    if (record.next_due) {
-      insert->Bind(Seconds(*record.next_due));
-    } else {
-      insert->BindNull();
-    }
-    insert->Bind(QueueKey(record)).Bind(record.next_standard);
-    BindOptional(*insert, record.next_status
-                              ? std::optional<std::string>(core::ToString(*record.next_status))
-                              : std::nullopt);
-    if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
-    record.id = db.LastInsertId();
+    auto id = InsertCaseRow(db, record);
+    if (!id) return tl::unexpected(id.error());
+    record.id = *id;
     auto event = InsertEvent(db, now, record.id, record.reference, 1, std::string(kGenesisHash),
                              new_case.received);
     if (!event) return tl::unexpected(event.error());
     return record;
+  });
+}
+
+Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) {
+  for (const auto& history : cases) {
+    if (!ParseReference(history.record.reference)) {
+      return Fail(core::ErrorCode::kInvalid,
+                  fmt::format("\"{}\" is not a case reference", history.record.reference),
+                  "reference");
+    }
+    if (history.events.empty()) {
+      return Fail(core::ErrorCode::kInvalid,
+                  fmt::format("case {} has no events", history.record.reference), "events");
+    }
+    if (auto broken = VerifyCaseChain(history.record.reference, history.events)) {
+      return Fail(core::ErrorCode::kInvalid,
+                  fmt::format("case {}: {}", history.record.reference, broken->reason), "events");
+    }
+  }
+  return writer_->Run([&](SqliteDb& db) -> Result<void> {
+    for (const auto& history : cases) {
+      core::CaseRecord record = history.record;
+      record.event_count = static_cast<std::int64_t>(history.events.size());
+      auto id = InsertCaseRow(db, record);
+      if (!id) return tl::unexpected(id.error());
+      for (core::StoredEvent stored : history.events) {
+        stored.case_id = *id;
+        if (auto written = WriteStoredEvent(db, stored); !written) return written;
+      }
+      const auto parts = *ParseReference(record.reference);
+      auto counter = db.Prepare(
+          "INSERT INTO reference_counters (year, last) VALUES (?, ?) "
+          "ON CONFLICT (year) DO UPDATE SET last = MAX(last, excluded.last)");
+      if (!counter) return tl::unexpected(counter.error());
+      counter->Bind(std::int64_t{parts.year}).Bind(parts.number);
+      if (auto done = counter->Run(); !done) return done;
+    }
+    return {};
   });
 }
 

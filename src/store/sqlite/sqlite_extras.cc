@@ -24,7 +24,7 @@ Result<core::AttachmentRecord> SqliteStore::Attach(core::Id case_id, std::int64_
                 "filename");
   }
   core::AttachmentRecord record{core::Sha256Hex(bytes), filename, content_type,
-                                static_cast<std::int64_t>(bytes.size())};
+                                static_cast<std::int64_t>(bytes.size()), event_seq};
   auto stored = writer_->Run([&](SqliteDb& db) -> Result<void> {
     auto blob = db.Prepare(
         "INSERT INTO attachments (sha256, size, content) VALUES (?,?,?) ON CONFLICT DO NOTHING");
@@ -45,11 +45,13 @@ Result<core::AttachmentRecord> SqliteStore::Attach(core::Id case_id, std::int64_
 Result<std::vector<core::AttachmentRecord>> SqliteStore::Attachments(core::Id case_id) {
   std::lock_guard lock(mutex_);
   return AllRows(*db_,
-                 "SELECT l.sha256, l.filename, l.content_type, a.size FROM event_attachments l "
+                 "SELECT l.sha256, l.filename, l.content_type, a.size, l.event_seq FROM "
+                 "event_attachments l "
                  "JOIN attachments a ON a.sha256 = l.sha256 WHERE l.case_id = ? "
                  "ORDER BY l.event_seq, l.filename",
                  {case_id}, [](const Statement& row) {
-                   return core::AttachmentRecord{row.Text(0), row.Text(1), row.Text(2), row.Int(3)};
+                   return core::AttachmentRecord{row.Text(0), row.Text(1), row.Text(2), row.Int(3),
+                                                 row.Int(4)};
                  });
 }
 

@@ -134,7 +134,9 @@ Result<core::CustomerRecord> SqliteStore::SaveCustomer(const core::CustomerRecor
     } else {
       statement->BindNull();
     }
-    statement->Bind(Seconds(create ? clock_.Now() : customer.created_at));
+    // A new customer is created now, unless it arrives with its own date (an import).
+    const bool dated = customer.created_at != core::Instant{};
+    statement->Bind(Seconds(create && !dated ? clock_.Now() : customer.created_at));
     if (!create) statement->Bind(customer.id);
     if (auto done = statement->Run(); !done) return tl::unexpected(done.error());
     if (!create && db.Changes() == 0) {

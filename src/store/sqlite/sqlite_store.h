@@ -28,6 +28,7 @@ class SqliteStore : public core::Store {
   core::Result<core::StoredEvent> AppendEvent(core::Id case_id, std::int64_t expected_count,
                                               const core::CaseEvent& event,
                                               const core::CaseRecord& projection) override;
+  core::Result<void> ImportCases(std::span<const core::CaseHistory> cases) override;
   core::Result<core::CaseRecord> FindCase(std::string_view reference) override;
   core::Result<std::vector<core::StoredEvent>> Events(core::Id case_id) override;
   core::Result<core::Page<core::CaseRecord>> Queue(const core::QueueQuery& query) override;
