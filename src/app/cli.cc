@@ -14,6 +14,7 @@ int RunCli(int argc, char** argv) {
   AddPolicyCommand(app, exit_code);
   AddDemoCommand(app, exit_code);
   AddStoreCommands(app, exit_code);
+  AddBackupCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -11,5 +11,6 @@ void AddDeadlinesCommand(CLI::App& app, int& exit_code);
 void AddPolicyCommand(CLI::App& app, int& exit_code);
 void AddDemoCommand(CLI::App& app, int& exit_code);
 void AddStoreCommands(CLI::App& app, int& exit_code);
+void AddBackupCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app

@@ -59,6 +59,14 @@ Result<int> SqliteStore::Migrate(SqliteDb& db, const core::Clock& clock) {
 
 int SqliteStore::SchemaVersion() { return schema_version_; }
 
+Result<void> SqliteStore::BackupTo(const std::string& path) {
+  std::lock_guard lock(mutex_);
+  auto statement = db_->Prepare("VACUUM INTO ?");
+  if (!statement) return tl::unexpected(statement.error());
+  statement->Bind(path);
+  return statement->Run();
+}
+
 Result<core::PolicyVersionRecord> SqliteStore::InstallPolicy(const std::string& version,
                                                              const std::string& text,
                                                              core::Instant at) {

@@ -24,6 +24,10 @@ class SqliteStore : public core::Store {
 
   int SchemaVersion() override;
 
+  // Writes a consistent copy of the whole database to a new file at `path` (VACUUM INTO) while
+  // writers carry on; the copy is an ordinary caredesk SQLite database.
+  core::Result<void> BackupTo(const std::string& path);
+
   core::Result<core::CaseRecord> CreateCase(const core::NewCase& new_case) override;
   core::Result<core::StoredEvent> AppendEvent(core::Id case_id, std::int64_t expected_count,
                                               const core::CaseEvent& event,
