@@ -2,12 +2,12 @@
 // iteration is one CreateCase that has committed (synchronous=FULL) when it returns; threads
 // model concurrent API workers. Run:
 //   build/bench/caredesk_bench --benchmark_filter=CreateCase
+#include <benchmark/benchmark.h>
+
 #include <atomic>
 #include <filesystem>
 #include <thread>
 #include <vector>
-
-#include <benchmark/benchmark.h>
 
 #include "core/clock.h"
 #include "store/sqlite/sqlite_store.h"
@@ -71,6 +71,11 @@ void BM_CreateCaseSqlite(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * writers * kEach);
 }
-BENCHMARK(BM_CreateCaseSqlite)->Arg(1)->Arg(16)->Arg(64)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CreateCaseSqlite)
+    ->Arg(1)
+    ->Arg(16)
+    ->Arg(64)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

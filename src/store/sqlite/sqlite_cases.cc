@@ -46,8 +46,8 @@ void AddIn(std::string& where, std::vector<SqlValue>& params, const char* column
 Result<void> IndexText(SqliteDb& db, core::Id case_id, std::string_view text, bool create);
 
 // Appends one event to a case's chain (and its words to the case's search row).
-// Writes one event row exactly as given (and its words to the case's search row).
-Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored) {
+// Writes one event row exactly as given; with `index`, its words go to the case's search row.
+Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored, bool index = true) {
   const core::CaseEvent& event = stored.event;
   auto insert = db.Prepare(
       fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns));
@@ -65,6 +65,7 @@ Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored) {
       .Bind(stored.prev_hash)
       .Bind(stored.hash);
   if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
+  if (!index) return {};
   const std::string text = SearchableText(event);
   if (text.empty() && stored.seq != 1) return {};
   return IndexText(db, stored.case_id, text, stored.seq == 1);
@@ -211,10 +212,14 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
       record.event_count = static_cast<std::int64_t>(history.events.size());
       auto id = InsertCaseRow(db, record);
       if (!id) return tl::unexpected(id.error());
+      std::string text;  // one search row per case, written once
       for (core::StoredEvent stored : history.events) {
         stored.case_id = *id;
-        if (auto written = WriteStoredEvent(db, stored); !written) return written;
+        if (auto written = WriteStoredEvent(db, stored, false); !written) return written;
+        text += SearchableText(stored.event);
+        text += '\n';
       }
+      if (auto indexed = IndexText(db, *id, text, true); !indexed) return indexed;
       const auto parts = *ParseReference(record.reference);
       auto counter = db.Prepare(
           "INSERT INTO reference_counters (year, last) VALUES (?, ?) "
