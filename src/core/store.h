@@ -72,7 +72,8 @@ class CaseStore {
   virtual Result<Page<CaseRecord>> Queue(const QueueQuery& query) = 0;
   virtual Result<Page<CaseRecord>> CustomerCases(Id customer_id, const std::string& cursor,
                                                  int limit) = 0;
-  // Full text over subjects, bodies and notes, English and Spanish stemming; best match first.
+  // Full text over subjects, bodies and notes, English and Spanish stemming; every word must
+  // match; newest case first.
   virtual Result<Page<CaseRecord>> Search(const std::string& text, const std::string& cursor,
                                           int limit) = 0;
 };

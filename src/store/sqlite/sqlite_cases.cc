@@ -360,11 +360,29 @@ Result<core::Page<core::CaseRecord>> SqliteStore::Search(const std::string& text
   if (match.empty()) {
     return Fail(core::ErrorCode::kInvalid, "the search has no words to look for", "q");
   }
-  // Best match first: bm25 rank (more negative is better) scaled to an integer sort key.
-  return CasePage(
-      "cases JOIN (SELECT rowid AS hit, CAST(rank * 1000000 AS INTEGER) AS score FROM case_search "
-      "WHERE case_search MATCH ?) ON hit = cases.id",
-      "1 = 1", {match}, "score", false, cursor, limit);
+  // Newest matching case first: FTS5 walks its index by rowid (the case id) backwards and stops
+  // at the page's end, so a common word costs no more than a rare one.
+  bool malformed = false;
+  auto after = DecodeCursor(cursor, malformed);
+  if (malformed) return Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
+  if (limit < 1 || limit > kMaxPage) {
+    return Fail(core::ErrorCode::kInvalid, fmt::format("limit must be 1 to {}", kMaxPage), "limit");
+  }
+  std::lock_guard lock(mutex_);
+  auto rows = AllRows(*db_,
+                      fmt::format("SELECT {} FROM cases WHERE id IN (SELECT rowid FROM case_search "
+                                  "WHERE case_search MATCH ? AND rowid < ? ORDER BY rowid DESC "
+                                  "LIMIT {}) ORDER BY id DESC",
+                                  kCaseColumns, limit + 1),
+                      {match, after ? after->id : INT64_MAX}, ReadCase);
+  if (!rows) return tl::unexpected(rows.error());
+  core::Page<core::CaseRecord> page;
+  for (int i = 0; i < static_cast<int>(rows->size()) && i < limit; ++i) {
+    page.rows.push_back((*rows)[i]);
+  }
+  if (static_cast<int>(rows->size()) > limit)
+    page.next_cursor = EncodeCursor({0, page.rows.back().id});
+  return page;
 }
 
 }  // namespace caredesk::store
