@@ -4,6 +4,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -14,21 +15,44 @@
 namespace caredesk::app {
 namespace {
 
+// Reads and parses a policy file: its text and policy, or the exit status after printing why
+// not (2 for a file that cannot be read, 1 for a bad policy).
+struct CheckedPolicy {
+  std::string text;
+  std::optional<core::Policy> policy;
+  int status = kExitOk;
+};
+
+CheckedPolicy ReadPolicyFile(const std::string& file) {
+  CheckedPolicy checked;
+  std::string error;
+  auto text = ReadFile(file, error);
+  if (!text) {
+    std::cerr << "caredesk: " << error << "\n";
+    checked.status = kExitBadArguments;
+    return checked;
+  }
+  checked.text = std::move(*text);
+  auto policy = core::ParsePolicy(checked.text);
+  if (!policy) {
+    PrintProblems(file, policy.error());
+    checked.status = kExitFailed;
+    return checked;
+  }
+  checked.policy = std::move(*policy);
+  return checked;
+}
+
 int RunCheck(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const auto& file : files) {
-    std::string error;
-    auto text = ReadFile(file, error);
-    if (!text) {
-      std::cerr << "caredesk: " << error << "\n";
-      return kExitBadArguments;
-    }
-    auto policy = core::ParsePolicy(*text);
-    if (!policy) {
-      PrintProblems(file, policy.error());
+    auto checked = ReadPolicyFile(file);
+    if (checked.status == kExitBadArguments) return checked.status;
+    if (!checked.policy) {
       status = kExitFailed;
       continue;
     }
+    const auto& policy = checked.policy;
     std::cout << fmt::format("{}: ok — \"{}\", version {}, {} standards\n", file, policy->name,
                              policy->version, policy->standards.size());
   }
@@ -37,17 +61,10 @@ int RunCheck(const std::vector<std::string>& files) {
 
 // Installs a policy file as the store's active version; a bad file changes nothing.
 int RunInstall(const std::string& db, const std::string& file) {
-  std::string error;
-  auto text = ReadFile(file, error);
-  if (!text) {
-    std::cerr << "caredesk: " << error << "\n";
-    return kExitBadArguments;
-  }
-  auto policy = core::ParsePolicy(*text);
-  if (!policy) {
-    PrintProblems(file, policy.error());
-    return kExitFailed;
-  }
+  auto checked = ReadPolicyFile(file);
+  if (!checked.policy) return checked.status;
+  const auto& policy = checked.policy;
+  const auto* text = &checked.text;
   SystemClock clock;
   auto store = OpenStore(db, clock);
   if (!store) {
