@@ -36,7 +36,7 @@ class PgParams {
   PgParams& Int(std::int64_t value);
   PgParams& Int(const std::optional<std::int64_t>& value);
   PgParams& Text(std::string_view text);
-  PgParams& Text(const std::optional<std::string>& text);
+  PgParams& TextOrNull(const std::optional<std::string>& text);
   PgParams& Bool(bool value);
   // Binary, not copied: `bytes` must outlive the query.
   PgParams& Bytes(std::string_view bytes);
@@ -91,10 +91,16 @@ class PgConnection {
   // Connects to `url` (a postgresql:// URL or key=value string) with client encoding UTF8.
   static core::Result<std::unique_ptr<PgConnection>> Connect(const std::string& url);
 
-  // Runs one statement with `params`, prepared once per connection and reused. A result in
-  // binary format when `binary_result` (for bytea).
+  // How Query runs a statement (flags, or-ed).
+  enum QueryFlags : int {
+    kPrepared = 0,      // prepared once per connection and reused (the default)
+    kBinaryResult = 1,  // the result in binary format (for BYTEA)
+    kFreshPlan = 2,     // planned for these very values each time: when the best plan depends
+                        // on them (full-text search), which a reused generic plan cannot see
+  };
+  // Runs one statement with `params`.
   core::Result<PgResult> Query(const std::string& sql, const PgParams& params = {},
-                               bool binary_result = false);
+                               int flags = kPrepared);
   // Runs SQL text without parameters, which may hold several statements (migrations).
   core::Result<void> Exec(const std::string& sql);
 

@@ -1,0 +1,91 @@
+// The PostgreSQL store: what several caredesk processes share when one machine is not enough.
+// Each process holds a small pool of connections (any method may be called from several threads
+// at once); every write is one transaction that commits before the call returns. Cross-process
+// safety comes from the database: references from an upserted counter row, appends serialised
+// by locking the case row (SELECT … FOR UPDATE), migrations under an advisory lock so processes
+// starting together migrate once. Statements are prepared once per connection and reused.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/store.h"
+#include "store/postgres/pg_pool.h"
+
+namespace caredesk::store {
+
+class PgStore : public core::Store {
+ public:
+  // Connects to `url` (postgresql://user@host:port/database) and migrates the database. Refuses
+  // (kConflict) a database whose schema is newer than this build knows.
+  static core::Result<std::unique_ptr<PgStore>> Open(const std::string& url,
+                                                     const core::Clock& clock, int pool_size = 4);
+
+  int SchemaVersion() override;
+
+  core::Result<core::CaseRecord> CreateCase(const core::NewCase& new_case) override;
+  core::Result<core::StoredEvent> AppendEvent(core::Id case_id, std::int64_t expected_count,
+                                              const core::CaseEvent& event,
+                                              const core::CaseRecord& projection) override;
+  core::Result<void> ImportCases(std::span<const core::CaseHistory> cases) override;
+  core::Result<core::CaseRecord> FindCase(std::string_view reference) override;
+  core::Result<std::vector<core::StoredEvent>> Events(core::Id case_id) override;
+  core::Result<core::Page<core::CaseRecord>> Queue(const core::QueueQuery& query) override;
+  core::Result<core::Page<core::CaseRecord>> CustomerCases(core::Id customer_id,
+                                                           const std::string& cursor,
+                                                           int limit) override;
+  core::Result<core::Page<core::CaseRecord>> Search(const std::string& text,
+                                                    const std::string& cursor, int limit) override;
+
+  core::Result<core::CustomerRecord> SaveCustomer(const core::CustomerRecord& customer) override;
+  core::Result<core::CustomerRecord> FindCustomer(core::Id id) override;
+  core::Result<std::optional<core::CustomerRecord>> FindCustomerByEmail(
+      const std::string& email) override;
+  core::Result<core::StaffRecord> SaveStaff(const core::StaffRecord& staff) override;
+  core::Result<core::StaffRecord> FindStaff(core::Id id) override;
+  core::Result<std::vector<core::StaffRecord>> ListStaff() override;
+  core::Result<core::DepartmentRecord> SaveDepartment(
+      const core::DepartmentRecord& department) override;
+  core::Result<std::vector<core::DepartmentRecord>> ListDepartments() override;
+
+  core::Result<core::PolicyVersionRecord> InstallPolicy(const std::string& version,
+                                                        const std::string& text,
+                                                        core::Instant at) override;
+  core::Result<core::PolicyVersionRecord> ActivePolicy() override;
+  core::Result<core::PolicyVersionRecord> PolicyVersion(const std::string& version) override;
+  core::Result<std::vector<core::PolicyVersionRecord>> PolicyVersions() override;
+
+  core::Result<core::AttachmentRecord> Attach(core::Id case_id, std::int64_t event_seq,
+                                              const std::string& filename,
+                                              const std::string& content_type,
+                                              std::string_view bytes) override;
+  core::Result<std::vector<core::AttachmentRecord>> Attachments(core::Id case_id) override;
+  core::Result<std::string> AttachmentBytes(const std::string& sha256) override;
+
+  core::Result<core::SuggestionRecord> SaveSuggestion(
+      const core::SuggestionRecord& suggestion) override;
+  core::Result<core::Page<core::SuggestionRecord>> Suggestions(const std::string& cursor,
+                                                               int limit) override;
+
+  core::Result<std::optional<core::BrokenLink>> VerifyChain() override;
+
+ private:
+  PgStore(const std::string& url, int pool_size, const core::Clock& clock)
+      : pool_(url, pool_size), clock_(clock) {}
+  core::Result<void> Migrate();
+  // One keyset page of cases: rows of `from` that pass `where` (placeholders numbered from
+  // `params`, which holds those of `from` and `where` in order), ordered by (`key_column`, id)
+  // after `cursor`.
+  core::Result<core::Page<core::CaseRecord>> CasePage(const std::string& from, std::string where,
+                                                      PgParams params,
+                                                      const std::string& key_column,
+                                                      bool descending, const std::string& cursor,
+                                                      int limit);
+
+  PgPool pool_;
+  const core::Clock& clock_;
+  int schema_version_ = 0;  // set once by Open
+};
+
+}  // namespace caredesk::store
