@@ -196,7 +196,7 @@ struct Received {
   std::string nature;   // from the policy's list of natures
   std::string service;  // the service or department it concerns
   std::string subject;
-  std::string body;                  // what the customer said, as received
+  std::string body;                 // what the customer said, as received
   std::vector<std::string> points;  // points of complaint
   // Complaints only: informal or stage1. Empty: informal by phone or in person (the first
   // point of contact can resolve it), stage1 otherwise.

@@ -213,9 +213,9 @@ std::string_view ToString(DeadlineStatus status) {
 }
 
 std::optional<DeadlineStatus> ParseDeadlineStatus(std::string_view text) {
-  for (auto status : {DeadlineStatus::kPending, DeadlineStatus::kDueSoon, DeadlineStatus::kMet,
-                      DeadlineStatus::kBreached, DeadlineStatus::kPaused,
-                      DeadlineStatus::kNotApplicable}) {
+  for (auto status :
+       {DeadlineStatus::kPending, DeadlineStatus::kDueSoon, DeadlineStatus::kMet,
+        DeadlineStatus::kBreached, DeadlineStatus::kPaused, DeadlineStatus::kNotApplicable}) {
     if (ToString(status) == text) return status;
   }
   return std::nullopt;

@@ -60,8 +60,7 @@ class CaseStore {
   // Appends an event if the case still has `expected_count` events (else kConflict, so the
   // caller re-reads and retries) and replaces the projection, in one transaction.
   virtual Result<StoredEvent> AppendEvent(Id case_id, std::int64_t expected_count,
-                                          const CaseEvent& event,
-                                          const CaseRecord& projection) = 0;
+                                          const CaseEvent& event, const CaseRecord& projection) = 0;
   // Stores cases exactly as given — references, projections and event chains, each chain
   // verified first — in one transaction, and moves each year's reference counter past them.
   // kConflict when a reference exists; kNotFound when a policy version is missing.

@@ -33,10 +33,10 @@ struct CustomerRecord {
   std::string phone;
   std::string address;
   std::string language = "en";
-  std::string accessibility;              // needs in the customer's words ("BSL interpreter")
-  std::vector<std::string> adjustments;   // plain_text, large_print, phone_only, advocate_copy
-  std::string contact_preference;         // email, phone or post; empty: the contact's channel
-  std::optional<Id> account_manager_id;   // a staff member
+  std::string accessibility;             // needs in the customer's words ("BSL interpreter")
+  std::vector<std::string> adjustments;  // plain_text, large_print, phone_only, advocate_copy
+  std::string contact_preference;        // email, phone or post; empty: the contact's channel
+  std::optional<Id> account_manager_id;  // a staff member
   std::optional<Representative> representative;
   Instant created_at;
 
@@ -137,7 +137,7 @@ struct SuggestionRecord {
   std::string text;
   Instant received_at;
   SuggestionStatus status = SuggestionStatus::kReceived;
-  std::string response;   // what was done, or the reasons it was not adopted (seed 004)
+  std::string response;    // what was done, or the reasons it was not adopted (seed 004)
   bool published = false;  // shown under "you said, we did"
 
   friend bool operator==(const SuggestionRecord&, const SuggestionRecord&) = default;
