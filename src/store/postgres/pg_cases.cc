@@ -8,6 +8,7 @@
 
 #include "store/common/event_codec.h"
 #include "store/common/event_hash.h"
+#include "store/common/import_check.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
 #include "store/common/search_terms.h"
@@ -146,21 +147,7 @@ Result<core::CaseRecord> PgStore::CreateCase(const core::NewCase& new_case) {
 }
 
 Result<void> PgStore::ImportCases(std::span<const core::CaseHistory> cases) {
-  for (const auto& history : cases) {
-    if (!ParseReference(history.record.reference)) {
-      return Fail(core::ErrorCode::kInvalid,
-                  fmt::format("\"{}\" is not a case reference", history.record.reference),
-                  "reference");
-    }
-    if (history.events.empty()) {
-      return Fail(core::ErrorCode::kInvalid,
-                  fmt::format("case {} has no events", history.record.reference), "events");
-    }
-    if (auto broken = VerifyCaseChain(history.record.reference, history.events)) {
-      return Fail(core::ErrorCode::kInvalid,
-                  fmt::format("case {}: {}", history.record.reference, broken->reason), "events");
-    }
-  }
+  if (auto valid = CheckImport(cases); !valid) return valid;
   auto conn = pool_.Borrow();
   if (!conn) return tl::unexpected(conn.error());
   return InTransaction(**conn, [&]() -> Result<void> {

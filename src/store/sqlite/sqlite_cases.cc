@@ -6,6 +6,7 @@
 #include "store/common/cursor.h"
 #include "store/common/event_codec.h"
 #include "store/common/event_hash.h"
+#include "store/common/import_check.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
 #include "store/common/search_terms.h"
@@ -191,21 +192,7 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
 }
 
 Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) {
-  for (const auto& history : cases) {
-    if (!ParseReference(history.record.reference)) {
-      return Fail(core::ErrorCode::kInvalid,
-                  fmt::format("\"{}\" is not a case reference", history.record.reference),
-                  "reference");
-    }
-    if (history.events.empty()) {
-      return Fail(core::ErrorCode::kInvalid,
-                  fmt::format("case {} has no events", history.record.reference), "events");
-    }
-    if (auto broken = VerifyCaseChain(history.record.reference, history.events)) {
-      return Fail(core::ErrorCode::kInvalid,
-                  fmt::format("case {}: {}", history.record.reference, broken->reason), "events");
-    }
-  }
+  if (auto valid = CheckImport(cases); !valid) return valid;
   return writer_->Run([&](SqliteDb& db) -> Result<void> {
     for (const auto& history : cases) {
       core::CaseRecord record = history.record;
