@@ -10,6 +10,7 @@ constexpr auto kErrorCodeNames = std::to_array<NamedValue<ErrorCode>>({
     {ErrorCode::kNotFound, "not_found"},
     {ErrorCode::kConflict, "conflict"},
     {ErrorCode::kOutOfRange, "out_of_range"},
+    {ErrorCode::kUnavailable, "unavailable"},
 });
 static_assert(IsOrderedNameTable(kErrorCodeNames));
 

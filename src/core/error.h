@@ -8,10 +8,11 @@
 namespace caredesk::core {
 
 enum class ErrorCode {
-  kInvalid,     // bad input: a field that does not parse or breaks a rule
-  kNotFound,    // the thing named does not exist
-  kConflict,    // the action is not allowed in the current state
-  kOutOfRange,  // a computation left the range the calendar covers
+  kInvalid,      // bad input: a field that does not parse or breaks a rule
+  kNotFound,     // the thing named does not exist
+  kConflict,     // the action is not allowed in the current state
+  kOutOfRange,   // a computation left the range the calendar covers
+  kUnavailable,  // a resource the action needs (the database, a server) cannot be reached now
 };
 
 struct Error {

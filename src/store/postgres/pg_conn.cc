@@ -27,11 +27,18 @@ core::Error PgError(const PGresult* result, PGconn* conn, std::string_view doing
   // Class 23 is integrity constraint violation (unique, foreign key, check); 40001 and 40P01
   // (serialization failure, deadlock) are conflicts the caller may retry.
   const bool conflict = sqlstate.starts_with("23") || sqlstate == "40001" || sqlstate == "40P01";
+  // No SQLSTATE at all means the connection failed; classes 08 (connection), 53 (resources),
+  // 57 (operator intervention, e.g. shutdown) and 58 (system) are outages, not bad requests.
+  const bool outage = sqlstate.empty() || sqlstate.starts_with("08") ||
+                      sqlstate.starts_with("53") || sqlstate.starts_with("57") ||
+                      sqlstate.starts_with("58");
   std::string message = result ? PQresultErrorMessage(result) : "";
   if (message.empty() && conn) message = PQerrorMessage(conn);
-  return core::Error{conflict ? core::ErrorCode::kConflict : core::ErrorCode::kInvalid,
-                     fmt::format("PostgreSQL: {}: {}", doing.substr(0, 60), Trimmed(message)),
-                     {}};
+  const core::ErrorCode code = conflict ? core::ErrorCode::kConflict
+                               : outage ? core::ErrorCode::kUnavailable
+                                        : core::ErrorCode::kInvalid;
+  return core::Error{
+      code, fmt::format("PostgreSQL: {}: {}", doing.substr(0, 60), Trimmed(message)), {}};
 }
 
 PgParams& PgParams::Int(std::int64_t value) {
@@ -104,7 +111,7 @@ core::Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::str
   const char* const values[] = {url.c_str(), "UTF8", "caredesk", nullptr};
   PgConnHandle conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
   if (!conn || PQstatus(conn.get()) != CONNECTION_OK) {
-    return core::Fail(core::ErrorCode::kInvalid,
+    return core::Fail(core::ErrorCode::kUnavailable,
                       "PostgreSQL: cannot connect: " +
                           Trimmed(conn ? PQerrorMessage(conn.get()) : "out of memory"));
   }

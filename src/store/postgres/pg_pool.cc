@@ -12,7 +12,7 @@ Result<PgPool::Lease> PgPool::Borrow() {
     Lease lease(*this, std::move(conn));
     if (lease->Broken() && !lease->Reset()) {
       // The lease closes it on the way back; the next borrower opens a new one.
-      return Fail(core::ErrorCode::kInvalid,
+      return Fail(core::ErrorCode::kUnavailable,
                   "PostgreSQL: the connection was lost; reconnecting failed");
     }
     return lease;

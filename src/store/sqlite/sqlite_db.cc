@@ -6,8 +6,25 @@ namespace caredesk::store {
 
 core::Error SqliteError(sqlite3* db, std::string_view doing) {
   const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-  const core::ErrorCode kind =
-      (code & 0xff) == SQLITE_CONSTRAINT ? core::ErrorCode::kConflict : core::ErrorCode::kInvalid;
+  core::ErrorCode kind = core::ErrorCode::kInvalid;
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT:
+      kind = core::ErrorCode::kConflict;
+      break;
+    // The file cannot be read or written now (disk, permissions, locks held too long): an
+    // outage, not a problem with the request.
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_READONLY:
+    case SQLITE_NOMEM:
+      kind = core::ErrorCode::kUnavailable;
+      break;
+    default:
+      break;
+  }
   return core::Error{
       kind, fmt::format("SQLite: {}: {}", doing, db ? sqlite3_errmsg(db) : "no database"), {}};
 }
