@@ -32,13 +32,25 @@ std::string SeqProblem(std::span<const core::StoredEvent> events, std::size_t at
 
 }  // namespace
 
+std::string CanonicalJson(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string CanonicalEventText(std::string_view reference, std::int64_t seq,
                                const core::CaseEvent& event) {
-  nlohmann::json text = nlohmann::json::object();  // std::map: keys sorted
-  text["reference"] = std::string(reference);
-  text["seq"] = seq;
-  text["event"] = EventToJson(event);
-  return text.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return CanonicalEventText(reference, seq, CanonicalJson(EventToJson(event)));
+}
+
+// Exactly what dumping {"event": …, "reference": …, "seq": …} writes: nlohmann::json objects are
+// std::maps, so the keys come sorted, and a nested value is written as it is written alone.
+std::string CanonicalEventText(std::string_view reference, std::int64_t seq,
+                               std::string_view event_json) {
+  std::string text;
+  text.reserve(event_json.size() + reference.size() + 48);
+  text.append(R"({"event":)").append(event_json);
+  text.append(R"(,"reference":)").append(CanonicalJson(std::string(reference)));
+  text.append(R"(,"seq":)").append(std::to_string(seq)).append("}");
+  return text;
 }
 
 std::string EventHash(std::string_view canonical_text, std::string_view prev_hash) {

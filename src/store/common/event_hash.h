@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,15 @@ inline constexpr std::string_view kGenesisHash =
 // UTF-8 (an invalid byte sequence in a string is written as U+FFFD).
 std::string CanonicalEventText(std::string_view reference, std::int64_t seq,
                                const core::CaseEvent& event);
+
+// The same text from the event's part alone (CanonicalJson(EventToJson(event))): that part does
+// not depend on where the event is stored, so it can be computed before the writer knows the
+// case's reference and the event's seq.
+std::string CanonicalEventText(std::string_view reference, std::int64_t seq,
+                               std::string_view event_json);
+
+// `json` as canonical text: compact, keys sorted, UTF-8 with invalid bytes as U+FFFD.
+std::string CanonicalJson(const nlohmann::json& json);
 
 // Lowercase hex SHA-256 of prev_hash + "\n" + canonical_text.
 std::string EventHash(std::string_view canonical_text, std::string_view prev_hash);

@@ -31,8 +31,12 @@ void Collect(const nlohmann::json& json, std::string& out) {
 }  // namespace
 
 std::string SearchableText(const core::CaseEvent& event) {
+  return SearchableText(PayloadToJson(event.payload));
+}
+
+std::string SearchableText(const nlohmann::json& payload) {
   std::string text;
-  Collect(PayloadToJson(event.payload), text);
+  Collect(payload, text);
   return text;
 }
 

@@ -2,6 +2,7 @@
 // body, notes, call summaries, replies, reasons), never codes or instants.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/case_event.h"
@@ -10,5 +11,8 @@ namespace caredesk::store {
 
 // The event's free text, joined by newlines; empty for events without any.
 std::string SearchableText(const core::CaseEvent& event);
+
+// The same from the event's payload as PayloadToJson wrote it.
+std::string SearchableText(const nlohmann::json& payload);
 
 }  // namespace caredesk::store

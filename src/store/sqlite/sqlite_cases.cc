@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "store/common/cursor.h"
+#include "store/common/encoded_event.h"
 #include "store/common/event_codec.h"
 #include "store/common/event_hash.h"
 #include "store/common/import_check.h"
@@ -44,11 +45,9 @@ void AddIn(std::string& where, std::vector<SqlValue>& params, const char* column
   where += ")";
 }
 
-Result<void> IndexText(SqliteDb& db, core::Id case_id, std::string_view text, bool create);
-
-// Appends one event to a case's chain (and its words to the case's search row).
-// Writes one event row exactly as given; with `index`, its words go to the case's search row.
-Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored, bool index = true) {
+// Writes one event row exactly as given, its payload column already encoded.
+Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored,
+                              const std::string& payload_json) {
   const core::CaseEvent& event = stored.event;
   auto insert = db.Prepare(
       fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns));
@@ -60,36 +59,46 @@ Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored, boo
       .Bind(event.actor.id)
       .Bind(event.actor.name)
       .Bind(event.actor.initials)
-      .Bind(PayloadToJson(event.payload)
-                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+      .Bind(payload_json)
       .Bind(Seconds(stored.recorded_at))
       .Bind(stored.prev_hash)
       .Bind(stored.hash);
-  if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
-  if (!index) return {};
-  const std::string text = SearchableText(event);
-  if (text.empty() && stored.seq != 1) return {};
-  return IndexText(db, stored.case_id, text, stored.seq == 1);
+  return insert->Run();
+}
+
+// An event encoded and its search terms stemmed, before the write reaches the writer thread.
+struct PreparedEvent {
+  EncodedEvent encoded;
+  std::string terms;  // IndexTerms of its free text
+};
+
+PreparedEvent PrepareEvent(const core::CaseEvent& event) {
+  PreparedEvent prepared{EncodeEvent(event), {}};
+  prepared.terms = IndexTerms(prepared.encoded.search_text);
+  return prepared;
 }
 
 // Appends one event to a case's chain.
 Result<core::StoredEvent> InsertEvent(SqliteDb& db, core::Instant now, core::Id case_id,
                                       const std::string& reference, std::int64_t seq,
-                                      const std::string& prev_hash, const core::CaseEvent& event) {
+                                      const std::string& prev_hash, const core::CaseEvent& event,
+                                      const EncodedEvent& encoded) {
   core::StoredEvent stored{case_id, seq, event, now, prev_hash, {}};
-  stored.hash = EventHash(CanonicalEventText(reference, seq, event), prev_hash);
-  if (auto written = WriteStoredEvent(db, stored); !written) {
+  stored.hash = EventHash(CanonicalEventText(reference, seq, encoded.event_json), prev_hash);
+  if (auto written = WriteStoredEvent(db, stored, encoded.payload_json); !written) {
     return tl::unexpected(written.error());
   }
   return stored;
 }
 
-Result<void> IndexText(SqliteDb& db, core::Id case_id, std::string_view text, bool create) {
+// Creates a case's search row (`create`) or adds terms to it.
+Result<void> WriteSearchTerms(SqliteDb& db, core::Id case_id, const std::string& terms,
+                              bool create) {
   auto statement =
       db.Prepare(create ? "INSERT INTO case_search (terms, rowid) VALUES (?, ?)"
                         : "UPDATE case_search SET terms = terms || ' ' || ? WHERE rowid = ?");
   if (!statement) return tl::unexpected(statement.error());
-  statement->Bind(IndexTerms(text)).Bind(case_id);
+  statement->Bind(terms).Bind(case_id);
   return statement->Run();
 }
 
@@ -167,6 +176,7 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     return Fail(core::ErrorCode::kInvalid, "a case starts with a received event", "received");
   }
   const core::Instant now = clock_.Now();
+  const PreparedEvent received = PrepareEvent(new_case.received);
   return Write<core::CaseRecord>(*writer_, [&](SqliteDb& db) -> Result<core::CaseRecord> {
     core::CaseRecord record = new_case.record;
     const int year =
@@ -185,8 +195,11 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     if (!id) return tl::unexpected(id.error());
     record.id = *id;
     auto event = InsertEvent(db, now, record.id, record.reference, 1, std::string(kGenesisHash),
-                             new_case.received);
+                             new_case.received, received.encoded);
     if (!event) return tl::unexpected(event.error());
+    writer_->Defer([id = record.id, &received](SqliteDb& db) {
+      return WriteSearchTerms(db, id, received.terms, true);
+    });
     return record;
   });
 }
@@ -202,11 +215,15 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
       std::string text;  // one search row per case, written once
       for (core::StoredEvent stored : history.events) {
         stored.case_id = *id;
-        if (auto written = WriteStoredEvent(db, stored, false); !written) return written;
-        text += SearchableText(stored.event);
+        const nlohmann::json payload = PayloadToJson(stored.event.payload);
+        if (auto written = WriteStoredEvent(db, stored, CanonicalJson(payload)); !written) {
+          return written;
+        }
+        text += SearchableText(payload);
         text += '\n';
       }
-      if (auto indexed = IndexText(db, *id, text, true); !indexed) return indexed;
+      if (auto indexed = WriteSearchTerms(db, *id, IndexTerms(text), true); !indexed)
+        return indexed;
       const auto parts = *ParseReference(record.reference);
       auto counter = db.Prepare(
           "INSERT INTO reference_counters (year, last) VALUES (?, ?) "
@@ -223,6 +240,7 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
                                                    const core::CaseEvent& event,
                                                    const core::CaseRecord& projection) {
   const core::Instant now = clock_.Now();
+  const PreparedEvent prepared = PrepareEvent(event);
   return Write<core::StoredEvent>(*writer_, [&](SqliteDb& db) -> Result<core::StoredEvent> {
     auto head = db.Prepare(
         "SELECT c.reference, c.event_count, e.hash FROM cases c JOIN events e "
@@ -240,8 +258,14 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
                   fmt::format("case {} changed meanwhile: it has {} events, not {}", reference,
                               count, expected_count));
     }
-    auto stored = InsertEvent(db, now, case_id, reference, count + 1, prev_hash, event);
+    auto stored =
+        InsertEvent(db, now, case_id, reference, count + 1, prev_hash, event, prepared.encoded);
     if (!stored) return stored;
+    if (!prepared.terms.empty()) {
+      writer_->Defer([case_id, &prepared](SqliteDb& db) {
+        return WriteSearchTerms(db, case_id, prepared.terms, false);
+      });
+    }
     core::CaseRecord record = projection;
     record.id = case_id;
     record.event_count = count + 1;

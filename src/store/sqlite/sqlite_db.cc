@@ -118,7 +118,14 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
   std::unique_ptr<SqliteDb> db(new SqliteDb(std::move(handle)));
   sqlite3_busy_timeout(db->raw(), 10000);
   for (const char* pragma :
-       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+        // 64 MiB of page cache (allocated as used): the indexes' hot pages of a million-case
+        // store stay in memory, and a group commit's dirty pages are not spilled to the WAL
+        // before COMMIT.
+        "PRAGMA cache_size = -65536",
+        // Each write of a group commit runs in a savepoint, whose statement journal would
+        // otherwise spill to a temporary file (a pwrite per page touched).
+        "PRAGMA temp_store = MEMORY"}) {
     if (auto done = db->Exec(pragma); !done) return tl::unexpected(done.error());
   }
   return db;

@@ -1,8 +1,12 @@
 // Group commit: every write to the SQLite store runs on one writer thread, and the writes that
-// queue up while a transaction commits are committed together in the next one. Each write runs
-// inside its own savepoint, so a write that fails is undone alone; a caller returns only after
-// the transaction holding its write has committed with synchronous=FULL (durable). Many
-// concurrent callers therefore share one fsync instead of paying one each.
+// queue up while a transaction commits are committed together in the next one. A write that
+// fails is undone alone (see CommitGroup); a caller returns only after the transaction holding
+// its write has committed with synchronous=FULL (durable). Many concurrent callers therefore
+// share one fsync instead of paying one each.
+//
+// A write's body may run more than once (a group is run again when another write in it fails
+// after changing rows); only its last run counts, so a body must not keep state from an
+// earlier run.
 #pragma once
 
 #include <condition_variable>
@@ -13,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "store/sqlite/sqlite_db.h"
 
@@ -30,6 +35,16 @@ class GroupCommitter {
   // has committed (or the commit's error).
   core::Result<void> Run(std::function<core::Result<void>(SqliteDb&)> body);
 
+  // From inside a body only: leaves `work` for the end of the group, after every write's
+  // savepoint is released and before COMMIT, in the same transaction; it is dropped with a write
+  // that fails, and if it fails the whole group fails (nothing of it is committed). For writes
+  // that cost much inside a savepoint: FTS5 flushes its pending terms to a new segment at every
+  // savepoint, so search rows written inside each write's savepoint cost a segment apiece.
+  void Defer(std::function<core::Result<void>(SqliteDb&)> work);
+
+  // Writes waiting for the next group (a gauge for /metrics).
+  std::size_t Queued();
+
  private:
   struct Task {
     std::function<core::Result<void>(SqliteDb&)> body;
@@ -37,10 +52,15 @@ class GroupCommitter {
   };
   void Loop();
   void CommitGroup(std::deque<Task>& group);
+  // Runs the group in one transaction and commits it: each write's result, or every write
+  // failing with the transaction's error. Without `savepoints`, none when a write failed after
+  // changing rows (the transaction was rolled back; nothing was committed).
+  std::optional<std::vector<core::Result<void>>> RunGroup(std::deque<Task>& group, bool savepoints);
   // Savepoint statements run many times a second: parsed once, from the statement cache.
   void RunCached(std::string_view sql);
 
   std::unique_ptr<SqliteDb> db_;
+  std::vector<std::function<core::Result<void>(SqliteDb&)>> deferred_;  // writer thread only
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Task> queue_;
