@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/case_event.h"
+#include "store/common/event_hash.h"
 #include "store/common/reference.h"
 #include "store_fixture.h"
 
@@ -156,6 +157,43 @@ TEST_P(StoreContract, ReferencesIncreaseWithinEachYear) {
   EXPECT_EQ(Create("b", "", At("2026-03-02T10:00:00Z")).reference, "CD-2026-000002");
   EXPECT_EQ(Create("c", "", At("2027-01-04T10:00:00Z")).reference, "CD-2027-000001");
   EXPECT_EQ(Create("d", "", At("2026-12-31T10:00:00Z")).reference, "CD-2026-000003");
+}
+
+// A case's history as another store would export it: `record` under a new reference, its events
+// re-chained for that reference.
+core::CaseHistory MovedHistory(core::Store& store, const core::CaseRecord& record,
+                               const std::string& reference) {
+  core::CaseHistory history{record, *store.Events(record.id)};
+  history.record.reference = reference;
+  std::string prev(store::kGenesisHash);
+  for (auto& stored : history.events) {
+    stored.prev_hash = prev;
+    stored.hash =
+        store::EventHash(store::CanonicalEventText(reference, stored.seq, stored.event), prev);
+    prev = stored.hash;
+  }
+  return history;
+}
+
+TEST_P(StoreContract, ImportKeepsReferencesAndChainsAndMovesTheYearsCounter) {
+  auto history = MovedHistory(*store_, Create("moved"), "CD-2025-000777");
+  ASSERT_TRUE(store_->ImportCases(std::span(&history, 1)));
+  auto imported = store_->FindCase("CD-2025-000777");
+  ASSERT_TRUE(imported) << imported.error().message;
+  EXPECT_EQ(imported->subject, "moved");
+  EXPECT_EQ(store_->Events(imported->id)->size(), 1u);
+  EXPECT_EQ(*store_->VerifyChain(), std::nullopt);
+  EXPECT_EQ(Create("next", "", At("2025-06-01T10:00:00Z")).reference, "CD-2025-000778");
+}
+
+TEST_P(StoreContract, ImportNamingAnUnknownPolicyVersionIsRefusedAndStoresNothing) {
+  auto history = MovedHistory(*store_, Create("moved"), "CD-2025-000001");
+  history.record.policy_version = "not-installed";
+  auto refused = store_->ImportCases(std::span(&history, 1));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kNotFound) << refused.error().message;
+  EXPECT_NE(refused.error().message.find("not-installed"), std::string::npos);
+  EXPECT_FALSE(store_->FindCase("CD-2025-000001"));
 }
 
 TEST_P(StoreContract, EventsAppendInOrderWithTheProjection) {

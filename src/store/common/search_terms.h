@@ -17,7 +17,9 @@ std::string IndexTerms(std::string_view text);
 // stem). Empty when the text has no words.
 std::string MatchExpression(std::string_view text);
 
-// The words of `text`, lower-cased (ASCII and Latin-1 letters folded), at most 64 bytes each.
+// The words of `text`: runs of letters and digits, lower-cased (Latin, Greek and Cyrillic
+// capitals folded), split at punctuation in any script (¿ ¡ « » “ ” — …); words over 64 bytes
+// are left out. Bytes that are not UTF-8 separate words.
 std::vector<std::string> Words(std::string_view text);
 
 }  // namespace caredesk::store

@@ -131,6 +131,22 @@ Result<void> WriteProjection(SqliteDb& db, const core::CaseRecord& r) {
   return update->Run();
 }
 
+// A case is judged under the policy version it was received under, so that version must be on
+// file before the case is: an import names it, and it is refused when the store lacks it.
+Result<void> RequirePolicy(SqliteDb& db, const core::CaseRecord& record) {
+  auto known = db.Prepare("SELECT 1 FROM policy_versions WHERE version = ?");
+  if (!known) return tl::unexpected(known.error());
+  known->Bind(record.policy_version);
+  auto row = known->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (*row) return {};
+  return Fail(core::ErrorCode::kNotFound,
+              fmt::format("case {} was received under policy version \"{}\", which this store "
+                          "does not have: install that policy version first",
+                          record.reference, record.policy_version),
+              "policy_version");
+}
+
 // Inserts a case's projection row; its id.
 Result<core::Id> InsertCaseRow(SqliteDb& db, const core::CaseRecord& record) {
   auto insert = db.Prepare(
@@ -210,6 +226,7 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
     for (const auto& history : cases) {
       core::CaseRecord record = history.record;
       record.event_count = static_cast<std::int64_t>(history.events.size());
+      if (auto known = RequirePolicy(db, record); !known) return known;
       auto id = InsertCaseRow(db, record);
       if (!id) return tl::unexpected(id.error());
       std::string text;  // one search row per case, written once
