@@ -257,6 +257,36 @@ TEST_P(StoreContract, ConcurrentWritersNeverLoseOrDuplicateEvents) {
   EXPECT_EQ(store_->FindCase(record.reference)->event_count, 1 + kWriters * kEach);
 }
 
+TEST_P(StoreContract, CreatesThatFailAmongConcurrentOnesNeverRepeatAReference) {
+  // Every third creation names a customer that does not exist and is refused; the others, which
+  // commit in the same groups, get distinct references, and a later one comes after them all.
+  std::vector<std::thread> creators;
+  std::mutex mutex;
+  std::set<std::string> references;
+  int refused = 0;
+  for (int t = 0; t < 6; ++t) {
+    creators.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        auto contact = Contact("c", "", At("2026-11-23T10:00:00Z"));
+        if ((t * 10 + i) % 3 == 0) contact.record.customer_id = 987654321;
+        auto created = store_->CreateCase(contact);
+        std::lock_guard lock(mutex);
+        if (created) {
+          EXPECT_TRUE(references.insert(created->reference).second) << created->reference;
+        } else {
+          ++refused;
+        }
+      }
+    });
+  }
+  for (auto& t : creators) t.join();
+  EXPECT_EQ(refused, 20);
+  EXPECT_EQ(references.size(), 40u);
+  const std::string later = Create("later").reference;
+  EXPECT_GT(later, *references.rbegin());
+  EXPECT_EQ(*store_->VerifyChain(), std::nullopt);
+}
+
 TEST_P(StoreContract, ConcurrentCreatorsGetDistinctReferences) {
   std::vector<std::thread> creators;
   std::mutex mutex;

@@ -197,15 +197,9 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     core::CaseRecord record = new_case.record;
     const int year =
         int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
-    auto counter = db.Prepare(
-        "INSERT INTO reference_counters (year, last) VALUES (?, 1) "
-        "ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last");
-    if (!counter) return tl::unexpected(counter.error());
-    counter->Bind(std::int64_t{year});
-    if (auto row = counter->Step(); !row || !*row) {
-      return Fail(core::ErrorCode::kInvalid, "could not take the next reference");
-    }
-    record.reference = FormatReference(year, counter->Int(0));
+    auto reference = references_.Next(db, year);
+    if (!reference) return tl::unexpected(reference.error());
+    record.reference = std::move(*reference);
     record.event_count = 1;
     auto id = InsertCaseRow(db, record);
     if (!id) return tl::unexpected(id.error());
@@ -248,6 +242,7 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
       if (!counter) return tl::unexpected(counter.error());
       counter->Bind(std::int64_t{parts.year}).Bind(parts.number);
       if (auto done = counter->Run(); !done) return done;
+      references_.Used(parts.year, parts.number);
     }
     return {};
   });

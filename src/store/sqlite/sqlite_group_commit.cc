@@ -44,6 +44,13 @@ void GroupCommitter::Loop() {
   }
 }
 
+void GroupCommitter::SetGroupHooks(std::function<void()> on_begin,
+                                   std::function<core::Result<void>(SqliteDb&)> before_commit) {
+  std::lock_guard lock(mutex_);  // orders the hooks before the writer's next group
+  on_begin_ = std::move(on_begin);
+  before_commit_ = std::move(before_commit);
+}
+
 std::size_t GroupCommitter::Queued() {
   std::lock_guard lock(mutex_);
   return queue_.size();
@@ -91,6 +98,7 @@ std::optional<std::vector<core::Result<void>>> GroupCommitter::RunGroup(std::deq
   };
   deferred_.clear();
   if (auto begun = db_->Exec("BEGIN IMMEDIATE"); !begun) return fail_all(begun.error());
+  if (on_begin_) on_begin_();
   for (auto& task : group) {
     if (savepoints) RunCached("SAVEPOINT write");
     const std::size_t deferred_before = deferred_.size();
@@ -114,6 +122,7 @@ std::optional<std::vector<core::Result<void>>> GroupCommitter::RunGroup(std::deq
     if (!committed) break;
   }
   deferred_.clear();
+  if (committed && before_commit_) committed = Guarded(before_commit_, *db_);
   if (committed) committed = db_->Exec("COMMIT");
   if (!committed) return fail_all(committed.error());
   return results;

@@ -42,6 +42,12 @@ class GroupCommitter {
   // savepoint, so search rows written inside each write's savepoint cost a segment apiece.
   void Defer(std::function<core::Result<void>(SqliteDb&)> work);
 
+  // Work for every group, set once before the first Run: `on_begin` runs after BEGIN (state a
+  // previous group left behind is forgotten), `before_commit` after the writes and the deferred
+  // work; if it fails, the whole group fails.
+  void SetGroupHooks(std::function<void()> on_begin,
+                     std::function<core::Result<void>(SqliteDb&)> before_commit);
+
   // Writes waiting for the next group (a gauge for /metrics).
   std::size_t Queued();
 
@@ -61,6 +67,8 @@ class GroupCommitter {
 
   std::unique_ptr<SqliteDb> db_;
   std::vector<std::function<core::Result<void>(SqliteDb&)>> deferred_;  // writer thread only
+  std::function<void()> on_begin_;
+  std::function<core::Result<void>(SqliteDb&)> before_commit_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Task> queue_;

@@ -12,6 +12,7 @@
 #include "core/store.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/sqlite/sqlite_group_commit.h"
+#include "store/sqlite/sqlite_references.h"
 
 namespace caredesk::store {
 
@@ -80,7 +81,10 @@ class SqliteStore : public core::Store {
       : db_(std::move(reader)),
         writer_(std::move(writer)),
         clock_(clock),
-        schema_version_(schema_version) {}
+        schema_version_(schema_version) {
+    writer_->SetGroupHooks([this] { references_.Begin(); },
+                           [this](SqliteDb& db) { return references_.Save(db); });
+  }
   static core::Result<int> Migrate(SqliteDb& db, const core::Clock& clock);
   // One keyset page of cases: rows of `from` that pass `where` (? placeholders bound from
   // `params`, those of `from` first), ordered by (`key_column`, id) after `cursor`.
@@ -92,6 +96,7 @@ class SqliteStore : public core::Store {
 
   std::unique_ptr<SqliteDb> db_;  // the reading connection, guarded by mutex_
   std::unique_ptr<GroupCommitter> writer_;
+  SqliteReferences references_;  // the writer thread's
   const core::Clock& clock_;
   std::mutex mutex_;
   int schema_version_ = 0;
