@@ -43,6 +43,8 @@ class PgParams {
   PgParams& Null();
   // A text[] parameter (an array literal with every element quoted).
   PgParams& TextArray(const std::vector<std::string>& texts);
+  // One array parameter per column of `arrays` (cast each in SQL: $1::bigint[]).
+  PgParams& Arrays(const class PgArrays& arrays);
 
   int Size() const { return static_cast<int>(values_.size()); }
   // The placeholder the next value added will fill ("$3").
@@ -52,6 +54,7 @@ class PgParams {
 
  private:
   friend class PgConnection;
+  friend class PgArrays;
   struct Value {
     std::string text;
     std::string_view bytes;
@@ -59,6 +62,22 @@ class PgParams {
     bool binary = false;
   };
   std::vector<Value> values_;
+  bool has_nul_ = false;
+};
+
+// Many rows' parameters turned into one array literal per column, so that a single statement
+// (INSERT … SELECT … FROM unnest($1::text[], $2::bigint[], …)) writes them all: rows are added
+// as the PgParams one row's statement would take, and their values keep their text form (NULL
+// stays NULL). Bytes (binary parameters) cannot be added.
+class PgArrays {
+ public:
+  void AddRow(const PgParams& row);
+  int Rows() const { return rows_; }
+
+ private:
+  friend class PgParams;
+  std::vector<std::string> columns_;  // "{" + elements so far, comma-separated
+  int rows_ = 0;
   bool has_nul_ = false;
 };
 
@@ -103,6 +122,9 @@ class PgConnection {
                                int flags = kPrepared);
   // Runs SQL text without parameters, which may hold several statements (migrations).
   core::Result<void> Exec(const std::string& sql);
+  // Runs several statements without parameters in one round trip; the rows of the last one
+  // that returned rows.
+  core::Result<PgResult> Script(const std::string& sql);
 
   // Reads whatever the server sent while the connection was idle (a termination notice, end
   // of file) and reports whether the connection is now unusable.

@@ -1,0 +1,28 @@
+// The parameters PostgreSQL statements writing cases and events take, shared by creation,
+// appends (pg_cases.cc) and imports (pg_import.cc), so every path writes the same columns the
+// same way.
+#pragma once
+
+#include <string>
+
+#include "core/store.h"
+#include "store/postgres/pg_conn.h"
+
+namespace caredesk::store {
+
+// The words of an event's free text, space-separated: what its case's tsvector gains. The
+// same splitting as a search's (store::Words), so both sides agree on what a word is.
+std::string SearchDocument(const core::CaseEvent& event);
+
+// Adds $n … $n+17 of a case's insert and update: its projection, then `document` (the words to
+// index; see IndexedWords).
+void AddProjection(PgParams& params, const core::CaseRecord& record, const std::string& document);
+
+// Adds the columns of an event row after its case id (kEventColumns from seq on), in order.
+void AddEventColumns(PgParams& params, const core::StoredEvent& stored);
+
+// The tsvector of the words in text expression `document`, under both configurations: a word
+// is found by either language's stem.
+std::string IndexedWords(const std::string& document);
+
+}  // namespace caredesk::store
