@@ -55,6 +55,8 @@ void AddEventColumns(PgParams& params, const core::StoredEvent& stored) {
       .Text(stored.hash);
 }
 
+std::string ReferenceSequence(int year) { return fmt::format("case_reference_{:04d}", year); }
+
 std::string IndexedWords(const std::string& document) {
   return fmt::format(
       "to_tsvector('english'::regconfig, {0}::text) || to_tsvector('spanish'::regconfig, "

@@ -21,6 +21,9 @@ void AddProjection(PgParams& params, const core::CaseRecord& record, const std::
 // Adds the columns of an event row after its case id (kEventColumns from seq on), in order.
 void AddEventColumns(PgParams& params, const core::StoredEvent& stored);
 
+// The name of the sequence numbering the references of `year` (1 to 9999).
+std::string ReferenceSequence(int year);
+
 // The tsvector of the words in text expression `document`, under both configurations: a word
 // is found by either language's stem.
 std::string IndexedWords(const std::string& document);

@@ -39,29 +39,35 @@ Result<core::StoredEvent> InsertEvent(PgConnection& conn, core::Instant now, cor
   return stored;
 }
 
-// The next reference number of `year`, in a transaction of its own that commits without
-// waiting for its WAL to reach disk, so the counter row is locked for microseconds rather than
-// for a disk flush (which would let only one case be created per flush, however many writers
-// there are). This is safe because the case that uses the number commits synchronously
-// afterwards: flushing its commit flushes all earlier WAL, this increment included. A crash can
-// lose only increments whose cases were never acknowledged, so no acknowledged case's number is
-// ever handed out again; a case that fails leaves a gap, as a sequence would. The year is an
-// integer we computed, so it is safe in the SQL text (a script takes no parameters).
-Result<std::int64_t> NextReferenceNumber(PgConnection& conn, int year) {
-  auto result = conn.Script(fmt::format(
-      "BEGIN; SET LOCAL synchronous_commit TO off; "
-      "INSERT INTO reference_counters (year, last) VALUES ({0:d}, 1) ON CONFLICT (year) "
-      "DO UPDATE SET last = reference_counters.last + 1 RETURNING last; COMMIT",
-      year));
-  if (!result) {
-    if (!conn.Idle()) (void)conn.Exec("ROLLBACK");
-    return tl::unexpected(result.error());
-  }
-  if (result->Rows() != 1) return Fail(core::ErrorCode::kInvalid, "no reference number");
-  return PgRow(*result, 0).Int(0);
-}
+constexpr std::int64_t kReferenceLock = 0x6361726564657333;  // "caredes3"
 
 }  // namespace
+
+Result<void> PgStore::EnsureReferenceSequence(PgConnection& conn, int year) {
+  if (year < 1 || year > 9999) {
+    return Fail(core::ErrorCode::kInvalid, fmt::format("year {} is out of range", year),
+                "received_at");
+  }
+  {
+    std::lock_guard lock(years_mutex_);
+    if (reference_years_.contains(year)) return {};
+  }
+  // CREATE … IF NOT EXISTS is not safe against a concurrent create; the lock makes processes
+  // meeting a new year together take turns.
+  auto created = InTransaction(conn, [&]() -> Result<void> {
+    if (auto locked =
+            conn.Query("SELECT pg_advisory_xact_lock($1)", PgParams().Int(kReferenceLock));
+        !locked) {
+      return tl::unexpected(locked.error());
+    }
+    return conn.Exec(
+        fmt::format("CREATE SEQUENCE IF NOT EXISTS {} AS bigint", ReferenceSequence(year)));
+  });
+  if (!created) return created;
+  std::lock_guard lock(years_mutex_);
+  reference_years_.insert(year);
+  return {};
+}
 
 Result<core::CaseRecord> PgStore::CreateCase(const core::NewCase& new_case) {
   if (new_case.received.type() != core::EventType::kReceived) {
@@ -85,7 +91,17 @@ Result<core::CaseRecord> PgStore::CreateCase(const core::NewCase& new_case) {
       int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
   auto conn = pool_.Borrow();
   if (!conn) return tl::unexpected(conn.error());
-  auto number = NextReferenceNumber(**conn, year);
+  // A sequence, not a counter row in the case's transaction: a row lock held until the case's
+  // commit reached disk would let only one case be created per disk flush, however many
+  // writers there are. nextval locks nothing; its number is durable once any later commit is
+  // (WAL is flushed in order), so no acknowledged case's number is handed out again after a
+  // crash. A case whose insert fails leaves a gap.
+  if (auto ensured = EnsureReferenceSequence(**conn, year); !ensured) {
+    return tl::unexpected(ensured.error());
+  }
+  auto number = OneRow(
+      **conn, fmt::format("SELECT nextval('{}')", ReferenceSequence(year)), {},
+      [](const PgRow& row) { return row.Int(0); }, "the next reference");
   if (!number) return tl::unexpected(number.error());
   record.reference = FormatReference(year, *number);
   core::StoredEvent received{0, 1, new_case.received, clock_.Now(), std::string(kGenesisHash), {}};

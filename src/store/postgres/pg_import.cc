@@ -104,6 +104,9 @@ Result<void> PgStore::ImportCases(std::span<const core::CaseHistory> cases) {
   }
   auto conn = pool_.Borrow();
   if (!conn) return tl::unexpected(conn.error());
+  for (const auto& [year, number] : highest) {
+    if (auto ensured = EnsureReferenceSequence(**conn, year); !ensured) return ensured;
+  }
   return InTransaction(**conn, [&]() -> Result<void> {
     for (const auto& version : policies) {
       auto policy = OneRow(
@@ -111,13 +114,21 @@ Result<void> PgStore::ImportCases(std::span<const core::CaseHistory> cases) {
           [](const PgRow& row) { return row.Int(0); }, "policy version " + version);
       if (!policy) return tl::unexpected(policy.error());
     }
-    // First, and in year order: the counter rows stay locked until commit, so cases being
-    // created meanwhile get numbers after the imported ones, and two imports cannot deadlock.
+    // First, and in year order: each year's sequence is moved past the imported numbers and
+    // stays locked until commit (ALTER SEQUENCE, changing nothing, takes a lock that nextval
+    // waits for, which LOCK TABLE cannot take on a sequence). Cases created meanwhile get
+    // numbers after the imported ones, and two imports cannot deadlock.
     for (const auto& [year, number] : highest) {
+      const std::string sequence = ReferenceSequence(year);
+      if (auto locked = (*conn)->Exec(fmt::format("ALTER SEQUENCE {} AS bigint", sequence));
+          !locked) {
+        return locked;
+      }
       if (auto moved = (*conn)->Query(
-              "INSERT INTO reference_counters (year, last) VALUES ($1, $2) ON CONFLICT (year) "
-              "DO UPDATE SET last = GREATEST(reference_counters.last, EXCLUDED.last)",
-              PgParams().Int(std::int64_t{year}).Int(number));
+              fmt::format(
+                  "SELECT setval('{0}', $1) FROM {0} WHERE NOT is_called OR last_value < $1",
+                  sequence),
+              PgParams().Int(number));
           !moved) {
         return tl::unexpected(moved.error());
       }

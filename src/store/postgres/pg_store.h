@@ -1,12 +1,14 @@
 // The PostgreSQL store: what several caredesk processes share when one machine is not enough.
 // Each process holds a small pool of connections (any method may be called from several threads
 // at once); every write is one transaction that commits before the call returns. Cross-process
-// safety comes from the database: references from an upserted counter row, appends serialised
-// by locking the case row (SELECT … FOR UPDATE), migrations under an advisory lock so processes
+// safety comes from the database: references from one sequence per year, appends serialised by
+// locking the case row (SELECT … FOR UPDATE), migrations under an advisory lock so processes
 // starting together migrate once. Statements are prepared once per connection and reused.
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 
 #include "core/clock.h"
@@ -74,6 +76,8 @@ class PgStore : public core::Store {
   PgStore(const std::string& url, int pool_size, const core::Clock& clock)
       : pool_(url, pool_size), clock_(clock) {}
   core::Result<void> Migrate();
+  // Creates the reference sequence of `year` unless this process has seen it already.
+  core::Result<void> EnsureReferenceSequence(PgConnection& conn, int year);
   // One keyset page of cases: rows of `from` that pass `where` (placeholders numbered from
   // `params`, which holds those of `from` and `where` in order), ordered by (`key_column`, id)
   // after `cursor`.
@@ -86,6 +90,8 @@ class PgStore : public core::Store {
   PgPool pool_;
   const core::Clock& clock_;
   int schema_version_ = 0;  // set once by Open
+  std::mutex years_mutex_;
+  std::set<int> reference_years_;  // years whose reference sequence is known to exist
 };
 
 }  // namespace caredesk::store
