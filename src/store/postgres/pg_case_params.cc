@@ -6,6 +6,7 @@
 #include "store/common/rows.h"
 #include "store/common/search_terms.h"
 #include "store/common/searchable.h"
+#include "store/postgres/pg_pool.h"
 
 namespace caredesk::store {
 
@@ -62,6 +63,74 @@ std::string IndexedWords(const std::string& document) {
       "to_tsvector('english'::regconfig, {0}::text) || to_tsvector('spanish'::regconfig, "
       "{0}::text)",
       document);
+}
+
+Result<std::unordered_map<std::string, core::Id>> InsertCaseRows(
+    PgConnection& conn, std::span<const core::CaseHistory> chunk) {
+  static const std::string kInsert = fmt::format(
+      "INSERT INTO cases (kind, channel, stage, status, anonymous, customer_id, department_id, "
+      "assignee_id, subject, nature, service, updated_at, next_due, queue_key, next_standard, "
+      "next_status, event_count, search, reference, policy_version, received_at, logged_at) "
+      "SELECT kind, channel, stage, status, anonymous, customer_id, department_id, assignee_id, "
+      "subject, nature, service, updated_at, next_due, queue_key, next_standard, next_status, "
+      "event_count, {}, reference, policy_version, received_at, logged_at "
+      "FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::bigint[], "
+      "$7::bigint[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::bigint[], "
+      "$13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::bigint[], $18::text[], "
+      "$19::text[], $20::text[], $21::bigint[], $22::bigint[]) AS imported(kind, channel, stage, "
+      "status, anonymous, customer_id, department_id, assignee_id, subject, nature, service, "
+      "updated_at, next_due, queue_key, next_standard, next_status, event_count, document, "
+      "reference, policy_version, received_at, logged_at) RETURNING id, reference",
+      IndexedWords("document"));
+  PgArrays arrays;
+  for (const auto& history : chunk) {
+    core::CaseRecord record = history.record;
+    record.event_count = static_cast<std::int64_t>(history.events.size());
+    std::string document;
+    for (const auto& stored : history.events) {
+      document += SearchDocument(stored.event);
+      document += ' ';
+    }
+    PgParams row;
+    AddProjection(row, record, document);
+    row.Text(record.reference)
+        .Text(record.policy_version)
+        .Int(Seconds(record.received_at))
+        .Int(Seconds(record.logged_at));
+    arrays.AddRow(row);
+  }
+  auto rows = AllRows(conn, kInsert, PgParams().Arrays(arrays), [](const PgRow& row) {
+    return std::pair{row.Text(1), row.Int(0)};
+  });
+  if (!rows) return tl::unexpected(rows.error());
+  return std::unordered_map<std::string, core::Id>(rows->begin(), rows->end());
+}
+
+Result<void> InsertEventRows(PgConnection& conn, std::span<const core::CaseHistory> chunk,
+                             const std::unordered_map<std::string, core::Id>& ids) {
+  static const std::string kInsert = fmt::format(
+      "INSERT INTO events ({0}) SELECT {0} FROM unnest($1::bigint[], $2::bigint[], $3::text[], "
+      "$4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[], "
+      "$11::text[]) AS imported({0})",
+      kEventColumns);
+  PgArrays arrays;
+  for (const auto& history : chunk) {
+    const auto id = ids.find(history.record.reference);
+    if (id == ids.end()) {
+      return Fail(core::ErrorCode::kInvalid, "case " + history.record.reference + " not inserted");
+    }
+    for (const auto& stored : history.events) {
+      PgParams row;
+      row.Int(id->second);
+      AddEventColumns(row, stored);
+      arrays.AddRow(row);
+    }
+  }
+  if (arrays.Rows() == 0) return {};
+  if (auto inserted = conn.Query(kInsert, PgParams().Arrays(arrays)); !inserted) {
+    return tl::unexpected(inserted.error());
+  }
+  return {};
 }
 
 }  // namespace caredesk::store

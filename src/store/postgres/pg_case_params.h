@@ -1,9 +1,11 @@
-// The parameters PostgreSQL statements writing cases and events take, shared by creation,
-// appends (pg_cases.cc) and imports (pg_import.cc), so every path writes the same columns the
-// same way.
+// The parameters PostgreSQL statements writing cases and events take, and the statements that
+// write many cases at once, shared by creation (pg_create.cc), appends (pg_cases.cc) and imports
+// (pg_import.cc), so every path writes the same columns the same way.
 #pragma once
 
+#include <span>
 #include <string>
+#include <unordered_map>
 
 #include "core/store.h"
 #include "store/postgres/pg_conn.h"
@@ -27,5 +29,19 @@ std::string ReferenceSequence(int year);
 // The tsvector of the words in text expression `document`, under both configurations: a word
 // is found by either language's stem.
 std::string IndexedWords(const std::string& document);
+
+// Cases per InsertCaseRows call: large enough that round trips do not matter, small enough
+// that the column arrays (a few megabytes) stay modest.
+constexpr std::size_t kChunk = 1000;
+
+// Inserts every case of `cases` (at most kChunk) in one statement, projections as given, with
+// the words of all their events; the new ids by reference.
+core::Result<std::unordered_map<std::string, core::Id>> InsertCaseRows(
+    PgConnection& conn, std::span<const core::CaseHistory> cases);
+
+// Inserts every event of `cases` in one statement, exactly as given, under the ids `ids` holds
+// for their references.
+core::Result<void> InsertEventRows(PgConnection& conn, std::span<const core::CaseHistory> cases,
+                                   const std::unordered_map<std::string, core::Id>& ids);
 
 }  // namespace caredesk::store

@@ -1,5 +1,5 @@
-// Writing cases on PostgreSQL: creation with the next reference of the year, and appending
-// events to the hash chain with the projection in the same transaction (imports: pg_import.cc).
+// Appending events to a case's hash chain on PostgreSQL, with the projection in the same
+// transaction (creation: pg_create.cc; imports: pg_import.cc).
 // Each write also adds the event's words to the case's tsvector (see pg_queries.cc for search).
 #include <date/date.h>
 #include <fmt/format.h>
@@ -39,87 +39,7 @@ Result<core::StoredEvent> InsertEvent(PgConnection& conn, core::Instant now, cor
   return stored;
 }
 
-constexpr std::int64_t kReferenceLock = 0x6361726564657333;  // "caredes3"
-
 }  // namespace
-
-Result<void> PgStore::EnsureReferenceSequence(PgConnection& conn, int year) {
-  if (year < 1 || year > 9999) {
-    return Fail(core::ErrorCode::kInvalid, fmt::format("year {} is out of range", year),
-                "received_at");
-  }
-  {
-    std::lock_guard lock(years_mutex_);
-    if (reference_years_.contains(year)) return {};
-  }
-  // CREATE … IF NOT EXISTS is not safe against a concurrent create; the lock makes processes
-  // meeting a new year together take turns.
-  auto created = InTransaction(conn, [&]() -> Result<void> {
-    if (auto locked =
-            conn.Query("SELECT pg_advisory_xact_lock($1)", PgParams().Int(kReferenceLock));
-        !locked) {
-      return tl::unexpected(locked.error());
-    }
-    return conn.Exec(
-        fmt::format("CREATE SEQUENCE IF NOT EXISTS {} AS bigint", ReferenceSequence(year)));
-  });
-  if (!created) return created;
-  std::lock_guard lock(years_mutex_);
-  reference_years_.insert(year);
-  return {};
-}
-
-Result<core::CaseRecord> PgStore::CreateCase(const core::NewCase& new_case) {
-  if (new_case.received.type() != core::EventType::kReceived) {
-    return Fail(core::ErrorCode::kInvalid, "a case starts with a received event", "received");
-  }
-  // The case and its received event in one statement, so one round trip and one (group)
-  // commit: a single statement outside BEGIN is its own transaction.
-  static const std::string kInsert = fmt::format(
-      "WITH new_case AS (INSERT INTO cases (kind, channel, stage, status, anonymous, customer_id, "
-      "department_id, assignee_id, subject, nature, service, updated_at, next_due, queue_key, "
-      "next_standard, next_status, event_count, search, reference, policy_version, received_at, "
-      "logged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-      "$17, {}, $19, $20, $21, $22) RETURNING id) "
-      "INSERT INTO events ({}) SELECT new_case.id, $23::bigint, $24::text, $25::bigint, "
-      "$26::text, $27::text, $28::text, $29::text, $30::bigint, $31::text, $32::text "
-      "FROM new_case RETURNING case_id",
-      IndexedWords("$18"), kEventColumns);
-  core::CaseRecord record = new_case.record;
-  record.event_count = 1;
-  const int year =
-      int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
-  auto conn = pool_.Borrow();
-  if (!conn) return tl::unexpected(conn.error());
-  // A sequence, not a counter row in the case's transaction: a row lock held until the case's
-  // commit reached disk would let only one case be created per disk flush, however many
-  // writers there are. nextval locks nothing; its number is durable once any later commit is
-  // (WAL is flushed in order), so no acknowledged case's number is handed out again after a
-  // crash. A case whose insert fails leaves a gap.
-  if (auto ensured = EnsureReferenceSequence(**conn, year); !ensured) {
-    return tl::unexpected(ensured.error());
-  }
-  auto number = OneRow(
-      **conn, fmt::format("SELECT nextval('{}')", ReferenceSequence(year)), {},
-      [](const PgRow& row) { return row.Int(0); }, "the next reference");
-  if (!number) return tl::unexpected(number.error());
-  record.reference = FormatReference(year, *number);
-  core::StoredEvent received{0, 1, new_case.received, clock_.Now(), std::string(kGenesisHash), {}};
-  received.hash =
-      EventHash(CanonicalEventText(record.reference, 1, received.event), received.prev_hash);
-  PgParams params;
-  AddProjection(params, record, SearchDocument(new_case.received));
-  params.Text(record.reference)
-      .Text(record.policy_version)
-      .Int(Seconds(record.received_at))
-      .Int(Seconds(record.logged_at));
-  AddEventColumns(params, received);  // $23 … $32
-  auto id = OneRow(
-      **conn, kInsert, params, [](const PgRow& row) { return row.Int(0); }, "the new case");
-  if (!id) return tl::unexpected(id.error());
-  record.id = *id;
-  return record;
-}
 
 Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t expected_count,
                                                const core::CaseEvent& event,
