@@ -100,7 +100,7 @@ Result<core::CaseRecord> PgStore::CreateCase(const core::NewCase& new_case) {
   if (new_case.received.type() != core::EventType::kReceived) {
     return Fail(core::ErrorCode::kInvalid, "a case starts with a received event", "received");
   }
-  PendingCase mine{&new_case, std::nullopt};
+  PendingCase mine{&new_case, {}, std::nullopt};
   std::unique_lock lock(batch_mutex_);
   pending_.push_back(&mine);
   while (!mine.result) {
@@ -110,23 +110,31 @@ Result<core::CaseRecord> PgStore::CreateCase(const core::NewCase& new_case) {
       std::vector<PendingCase*> batch(pending_.begin(), pending_.begin() + long(take));
       pending_.erase(pending_.begin(), pending_.begin() + long(take));
       lock.unlock();
-      CreateBatch(batch);
+      auto results = CreateBatch(batch);
       lock.lock();
       --leaders_;
-      batch_done_.notify_all();  // the batch's callers, and any caller who may lead next
+      // Each caller of the batch is woken alone (not every waiting thread), and so is the
+      // first one still queued, which may lead the next batch.
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        batch[i]->result = std::move(results[i]);
+        if (batch[i] != &mine) batch[i]->done.notify_one();
+      }
+      if (!pending_.empty()) pending_.front()->done.notify_one();
     } else {
-      batch_done_.wait(lock);
+      mine.done.wait(lock);
     }
   }
   return std::move(*mine.result);
 }
 
-void PgStore::CreateBatch(const std::vector<PendingCase*>& batch) {
-  auto fail_all = [&](const core::Error& error) {
-    for (auto* pending : batch) pending->result = tl::unexpected(error);
-  };
+std::vector<std::optional<Result<core::CaseRecord>>> PgStore::CreateBatch(
+    const std::vector<PendingCase*>& batch) {
+  std::vector<std::optional<Result<core::CaseRecord>>> results(batch.size());
   auto conn = pool_.Borrow();
-  if (!conn) return fail_all(conn.error());
+  if (!conn) {
+    for (auto& result : results) result = tl::unexpected(conn.error());
+    return results;
+  }
   // Numbers in queue order, one statement per year. A sequence, not a counter row in the
   // cases' transaction: a row lock held until the commit reached disk would let one case (or
   // batch) be created per disk flush, however many writers there are. nextval locks nothing;
@@ -148,8 +156,8 @@ void PgStore::CreateBatch(const std::vector<PendingCase*>& batch) {
                            : tl::unexpected(ensured.error());
     if (!numbers || numbers->size() != positions.size()) {
       for (std::size_t i : positions) {
-        batch[i]->result = numbers ? Fail(core::ErrorCode::kInvalid, "no reference number")
-                                   : tl::unexpected(numbers.error());
+        results[i] = numbers ? Fail(core::ErrorCode::kInvalid, "no reference number")
+                             : tl::unexpected(numbers.error());
       }
       continue;
     }
@@ -163,14 +171,14 @@ void PgStore::CreateBatch(const std::vector<PendingCase*>& batch) {
   std::vector<std::size_t> numbered;  // positions still to write
   std::vector<core::CaseHistory> to_write;
   for (std::size_t i = 0; i < batch.size(); ++i) {
-    if (batch[i]->result) continue;
+    if (results[i]) continue;
     numbered.push_back(i);
     to_write.push_back(histories[i]);
   }
   auto done = [&](std::size_t i, core::Id id) {
     core::CaseRecord record = histories[i].record;
     record.id = id;
-    batch[i]->result = record;
+    results[i] = record;
   };
   if (to_write.size() > 1) {
     auto ids = InTransaction(**conn, [&]() -> Result<std::unordered_map<std::string, core::Id>> {
@@ -185,7 +193,7 @@ void PgStore::CreateBatch(const std::vector<PendingCase*>& batch) {
       for (std::size_t k = 0; k < numbered.size(); ++k) {
         done(numbered[k], ids->at(to_write[k].record.reference));
       }
-      return;
+      return results;
     }
     // Rolled back whole: written one by one, so that a bad case fails alone.
   }
@@ -194,9 +202,10 @@ void PgStore::CreateBatch(const std::vector<PendingCase*>& batch) {
     if (id) {
       done(numbered[k], *id);
     } else {
-      batch[numbered[k]]->result = tl::unexpected(id.error());
+      results[numbered[k]] = tl::unexpected(id.error());
     }
   }
+  return results;
 }
 
 }  // namespace caredesk::store

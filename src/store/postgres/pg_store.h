@@ -86,10 +86,12 @@ class PgStore : public core::Store {
   // A CreateCase call waiting for its batch (pg_create.cc).
   struct PendingCase {
     const core::NewCase* new_case;
-    std::optional<core::Result<core::CaseRecord>> result;
+    std::condition_variable done;  // its result is set, or it may lead a batch
+    std::optional<core::Result<core::CaseRecord>> result;  // set under batch_mutex_
   };
-  // Numbers and writes `batch`, setting every one's result.
-  void CreateBatch(const std::vector<PendingCase*>& batch);
+  // Numbers and writes `batch`; the result of each.
+  std::vector<std::optional<core::Result<core::CaseRecord>>> CreateBatch(
+      const std::vector<PendingCase*>& batch);
   // One keyset page of cases: rows of `from` that pass `where` (placeholders numbered from
   // `params`, which holds those of `from` and `where` in order), ordered by (`key_column`, id)
   // after `cursor`.
@@ -105,7 +107,6 @@ class PgStore : public core::Store {
   std::mutex years_mutex_;
   std::set<int> reference_years_;  // years whose reference sequence is known to exist
   std::mutex batch_mutex_;
-  std::condition_variable batch_done_;
   std::deque<PendingCase*> pending_;  // CreateCase calls not yet in a batch, in arrival order
   int leaders_ = 0;                   // batches being written
   const int max_leaders_;
