@@ -203,28 +203,6 @@ core::Result<void> PgConnection::Exec(const std::string& sql) {
   return {};
 }
 
-core::Result<PgResult> PgConnection::Script(const std::string& sql) {
-  if (PQsendQuery(conn_.get(), sql.c_str()) == 0) {
-    return tl::unexpected(PgError(nullptr, conn_.get(), sql));
-  }
-  // Every result must be read before the connection can be used again, even after an error.
-  PgResultHandle rows;
-  std::optional<core::Error> error;
-  while (PGresult* next = PQgetResult(conn_.get())) {
-    PgResultHandle result(next);
-    const auto status = PQresultStatus(result.get());
-    if (status == PGRES_TUPLES_OK) {
-      rows = std::move(result);
-    } else if (status != PGRES_COMMAND_OK && !error) {
-      error = PgError(result.get(), conn_.get(), sql);
-    }
-  }
-  if (error) return tl::unexpected(*error);
-  if (!rows)
-    return core::Fail(core::ErrorCode::kInvalid, "PostgreSQL: the script returned no rows");
-  return PgResult(std::move(rows));
-}
-
 bool PgConnection::Broken() {
   // An idle connection expects nothing from the server. If its socket is readable, the server
   // has said something, almost always a FATAL message and end of file as it drops us (the

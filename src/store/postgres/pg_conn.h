@@ -122,9 +122,6 @@ class PgConnection {
                                int flags = kPrepared);
   // Runs SQL text without parameters, which may hold several statements (migrations).
   core::Result<void> Exec(const std::string& sql);
-  // Runs several statements without parameters in one round trip; the rows of the last one
-  // that returned rows.
-  core::Result<PgResult> Script(const std::string& sql);
 
   // Reads whatever the server sent while the connection was idle (a termination notice, end
   // of file) and reports whether the connection is now unusable.

@@ -191,7 +191,12 @@ std::vector<std::optional<Result<core::CaseRecord>>> PgStore::CreateBatch(
     });
     if (ids) {
       for (std::size_t k = 0; k < numbered.size(); ++k) {
-        done(numbered[k], ids->at(to_write[k].record.reference));
+        const auto id = ids->find(to_write[k].record.reference);
+        if (id != ids->end()) {
+          done(numbered[k], id->second);
+        } else {
+          results[numbered[k]] = Fail(core::ErrorCode::kInvalid, "the new case was not returned");
+        }
       }
       return results;
     }
