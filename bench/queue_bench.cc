@@ -3,6 +3,7 @@
 // dataset first, then point the benchmark at it:
 //   build/bench/caredesk_dataset --db /tmp/bench.db --cases 1000000
 //   CAREDESK_BENCH_DB=/tmp/bench.db build/bench/caredesk_bench --benchmark_filter=Query
+// Both also take a postgresql:// URL (the PostgreSQL commands are in docs/performance.md).
 // Each query is timed on its own; the p50_ms and p95_ms counters are over all of them.
 #include <benchmark/benchmark.h>
 

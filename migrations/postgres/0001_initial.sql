@@ -42,10 +42,8 @@ CREATE TABLE policy_versions (
 );
 CREATE UNIQUE INDEX policy_versions_one_active ON policy_versions(active) WHERE active;
 
-CREATE TABLE reference_counters (
-  year  INTEGER PRIMARY KEY,
-  last  BIGINT NOT NULL
-);
+-- Case references are numbered by one sequence per year, case_reference_YYYY, created when a
+-- year's first case is (src/store/postgres/pg_cases.cc).
 
 CREATE TABLE cases (
   id              BIGSERIAL PRIMARY KEY,

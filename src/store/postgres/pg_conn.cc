@@ -89,6 +89,34 @@ PgParams& PgParams::TextArray(const std::vector<std::string>& texts) {
   return Text(literal + "}");
 }
 
+PgParams& PgParams::Arrays(const PgArrays& arrays) {
+  if (arrays.has_nul_) has_nul_ = true;
+  for (const auto& column : arrays.columns_)
+    values_.push_back(Value{column + "}", {}, false, false});
+  return *this;
+}
+
+void PgArrays::AddRow(const PgParams& row) {
+  if (columns_.empty()) columns_.assign(row.values_.size(), "{");
+  if (row.has_nul_) has_nul_ = true;
+  for (std::size_t i = 0; i < columns_.size() && i < row.values_.size(); ++i) {
+    std::string& column = columns_[i];
+    if (rows_ > 0) column += ',';
+    const auto& value = row.values_[i];
+    if (value.null) {
+      column += "NULL";
+      continue;
+    }
+    column += '"';
+    for (char c : value.text) {
+      if (c == '"' || c == '\\') column += '\\';
+      column += c;
+    }
+    column += '"';
+  }
+  ++rows_;
+}
+
 std::int64_t PgRow::Int(int column) const {
   if (PQgetisnull(result_, row_, column)) return 0;
   const char* value = PQgetvalue(result_, row_, column);

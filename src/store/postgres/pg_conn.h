@@ -43,6 +43,8 @@ class PgParams {
   PgParams& Null();
   // A text[] parameter (an array literal with every element quoted).
   PgParams& TextArray(const std::vector<std::string>& texts);
+  // One array parameter per column of `arrays` (cast each in SQL: $1::bigint[]).
+  PgParams& Arrays(const class PgArrays& arrays);
 
   int Size() const { return static_cast<int>(values_.size()); }
   // The placeholder the next value added will fill ("$3").
@@ -52,6 +54,7 @@ class PgParams {
 
  private:
   friend class PgConnection;
+  friend class PgArrays;
   struct Value {
     std::string text;
     std::string_view bytes;
@@ -59,6 +62,22 @@ class PgParams {
     bool binary = false;
   };
   std::vector<Value> values_;
+  bool has_nul_ = false;
+};
+
+// Many rows' parameters turned into one array literal per column, so that a single statement
+// (INSERT … SELECT … FROM unnest($1::text[], $2::bigint[], …)) writes them all: rows are added
+// as the PgParams one row's statement would take, and their values keep their text form (NULL
+// stays NULL). Bytes (binary parameters) cannot be added.
+class PgArrays {
+ public:
+  void AddRow(const PgParams& row);
+  int Rows() const { return rows_; }
+
+ private:
+  friend class PgParams;
+  std::vector<std::string> columns_;  // "{" + elements so far, comma-separated
+  int rows_ = 0;
   bool has_nul_ = false;
 };
 

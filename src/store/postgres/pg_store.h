@@ -1,13 +1,20 @@
 // The PostgreSQL store: what several caredesk processes share when one machine is not enough.
 // Each process holds a small pool of connections (any method may be called from several threads
 // at once); every write is one transaction that commits before the call returns. Cross-process
-// safety comes from the database: references from an upserted counter row, appends serialised
-// by locking the case row (SELECT … FOR UPDATE), migrations under an advisory lock so processes
+// safety comes from the database: references from one sequence per year, appends serialised by
+// locking the case row (SELECT … FOR UPDATE), migrations under an advisory lock so processes
 // starting together migrate once. Statements are prepared once per connection and reused.
 #pragma once
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/store.h"
@@ -72,8 +79,19 @@ class PgStore : public core::Store {
 
  private:
   PgStore(const std::string& url, int pool_size, const core::Clock& clock)
-      : pool_(url, pool_size), clock_(clock) {}
+      : pool_(url, pool_size), clock_(clock), max_leaders_(std::clamp(pool_size / 2, 1, 4)) {}
   core::Result<void> Migrate();
+  // Creates the reference sequence of `year` unless this process has seen it already.
+  core::Result<void> EnsureReferenceSequence(PgConnection& conn, int year);
+  // A CreateCase call waiting for its batch (pg_create.cc).
+  struct PendingCase {
+    const core::NewCase* new_case;
+    std::condition_variable done;  // its result is set, or it may lead a batch
+    std::optional<core::Result<core::CaseRecord>> result;  // set under batch_mutex_
+  };
+  // Numbers and writes `batch`; the result of each.
+  std::vector<std::optional<core::Result<core::CaseRecord>>> CreateBatch(
+      const std::vector<PendingCase*>& batch);
   // One keyset page of cases: rows of `from` that pass `where` (placeholders numbered from
   // `params`, which holds those of `from` and `where` in order), ordered by (`key_column`, id)
   // after `cursor`.
@@ -86,6 +104,12 @@ class PgStore : public core::Store {
   PgPool pool_;
   const core::Clock& clock_;
   int schema_version_ = 0;  // set once by Open
+  std::mutex years_mutex_;
+  std::set<int> reference_years_;  // years whose reference sequence is known to exist
+  std::mutex batch_mutex_;
+  std::deque<PendingCase*> pending_;  // CreateCase calls not yet in a batch, in arrival order
+  int leaders_ = 0;                   // batches being written
+  const int max_leaders_;
 };
 
 }  // namespace caredesk::store
