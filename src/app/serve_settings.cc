@@ -84,7 +84,8 @@ core::Result<void> ParseListen(const std::string& text, ServeSettings& settings)
   const auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) {
     return core::Fail(core::ErrorCode::kInvalid,
-                      fmt::format("'{}' is not HOST:PORT (e.g. 127.0.0.1:8080)", text), "listen");
+                      fmt::format("listen: '{}' is not HOST:PORT (e.g. 127.0.0.1:8080)", text),
+                      "listen");
   }
   std::string host = text.substr(0, colon);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {

@@ -43,10 +43,12 @@ Response HomePage() {
 }
 
 void AddOpsRoutes(Router& router, const OpsContext& context) {
-  router.Add("GET", "/", [](const Request&, const RouteParams&) { return HomePage(); },
-             {.on_io_thread = true});
-  router.Add("GET", "/healthz", [](const Request&, const RouteParams&) { return HealthPage(); },
-             {.on_io_thread = true});
+  router.Add(
+      "GET", "/", [](const Request&, const RouteParams&) { return HomePage(); },
+      RouteOptions().OnIoThread());
+  router.Add(
+      "GET", "/healthz", [](const Request&, const RouteParams&) { return HealthPage(); },
+      RouteOptions().OnIoThread());
   core::Store* store = &context.store;
   const int expected = context.expected_schema_version;
   router.Add("GET", "/readyz", [store, expected](const Request&, const RouteParams&) {

@@ -1,7 +1,6 @@
 #include "http/rate_limiter.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace caredesk::http {
 namespace {
@@ -18,23 +17,25 @@ RateLimiter::RateLimiter(const core::Clock& clock, RateLimit limit) : clock_(clo
 
 std::optional<std::chrono::seconds> RateLimiter::Admit(const std::string& address) {
   const core::Instant now = clock_.Now();
-  const double capacity = limit_.requests;
-  const double per_second = capacity / static_cast<double>(limit_.per.count());
+  const std::int64_t cost = limit_.per.count();
+  const std::int64_t refill = limit_.requests;  // units per second
+  const std::int64_t capacity = refill * cost;
   std::lock_guard lock(mutex_);
   if (buckets_.size() >= kSweepAt) ForgetFullBuckets(now);
   auto [it, inserted] = buckets_.try_emplace(address, Bucket{capacity, now});
   Bucket& bucket = it->second;
-  if (!inserted) {
-    const auto elapsed = std::max<std::int64_t>(0, (now - bucket.updated).count());
-    bucket.tokens = std::min(capacity, bucket.tokens + per_second * static_cast<double>(elapsed));
+  if (!inserted && now > bucket.updated) {
+    // Elapsed time past a full refill adds nothing, so the product cannot overflow.
+    const std::int64_t elapsed = std::min<std::int64_t>((now - bucket.updated).count(), cost);
+    bucket.units = std::min(capacity, bucket.units + elapsed * refill);
     bucket.updated = now;
   }
-  if (bucket.tokens >= 1.0) {
-    bucket.tokens -= 1.0;
+  if (bucket.units >= cost) {
+    bucket.units -= cost;
     return std::nullopt;
   }
-  const double wait = std::ceil((1.0 - bucket.tokens) / per_second);
-  return std::chrono::seconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(wait)));
+  const std::int64_t wait = (cost - bucket.units + refill - 1) / refill;
+  return std::chrono::seconds(std::max<std::int64_t>(1, wait));
 }
 
 void RateLimiter::ForgetFullBuckets(core::Instant now) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -32,8 +33,10 @@ class RateLimiter {
   std::optional<std::chrono::seconds> Admit(const std::string& address);
 
  private:
+  // Kept in whole units, never floating point, so refills are exact: a token is worth
+  // `per` seconds-units, and each second adds `requests` units.
   struct Bucket {
-    double tokens = 0;
+    std::int64_t units = 0;
     core::Instant updated;
   };
   // Forgets buckets that have refilled completely, so memory stays bounded by recent senders.

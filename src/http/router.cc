@@ -63,8 +63,14 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Route
     if (segment == "{}") throw std::invalid_argument("route parameter without a name: " + pattern);
     route->segments.emplace_back(segment);
   }
+  // Two patterns that differ only in parameter names would match the same paths.
+  auto same_shape = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+      return x == y || (IsParameter(x) && IsParameter(y));
+    });
+  };
   for (const auto& existing : routes_) {
-    if (existing->method == method && existing->segments == route->segments) {
+    if (existing->method == method && same_shape(existing->segments, route->segments)) {
       throw std::invalid_argument("route added twice: " + method + " " + pattern);
     }
   }

@@ -44,6 +44,21 @@ struct RouteOptions {
   // Run on the I/O thread instead of the worker pool: only for handlers that never block
   // (`/healthz` must answer even when the pool is full).
   bool on_io_thread = false;
+
+  // Chainable setters: `RouteOptions().WithBodyLimit(kAttachmentBodyLimit).WithRateLimit(l)`
+  // (designated initializers that skip a member trip -Wmissing-field-initializers).
+  RouteOptions& WithBodyLimit(std::size_t bytes) {
+    body_limit = bytes;
+    return *this;
+  }
+  RouteOptions& WithRateLimit(std::shared_ptr<RateLimiter> limiter) {
+    rate_limiter = std::move(limiter);
+    return *this;
+  }
+  RouteOptions& OnIoThread() {
+    on_io_thread = true;
+    return *this;
+  }
 };
 
 struct Route {

@@ -21,6 +21,7 @@
 #include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <csignal>
+#include <limits>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -184,6 +185,9 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
                         fmt::format("{}-{}", id_prefix, next_id++)};
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    // No body limit yet (Beast would refuse a large Content-Length while reading the headers,
+    // as if malformed): the route's limit is applied below, once the route is known.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream.expires_after(options.header_timeout);
     co_await bhttp::async_read_header(stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));

@@ -52,7 +52,7 @@ TEST(ErrorMapping, RefusalsCarryTheirStatusAndHeaders) {
 
 TEST(ErrorMapping, MessageThatIsNotUtf8StillSerialises) {
   auto response = ErrorResponse(400, "malformed", "bad \xff byte");
-  EXPECT_NO_THROW((void)nlohmann::json::parse(response.body));
+  EXPECT_TRUE(nlohmann::json::accept(response.body));
 }
 
 }  // namespace

@@ -25,10 +25,10 @@ TEST(RateLimiter, TokensComeBackWithTime) {
   RateLimiter limiter(clock, {10, seconds(60)});
   for (int i = 0; i < 10; ++i) (void)limiter.Admit("192.0.2.1");
   clock.Advance(seconds(5));
-  EXPECT_TRUE(limiter.Admit("192.0.2.1"));
+  EXPECT_TRUE(limiter.Admit("192.0.2.1"));  // 5/6 of a token back
   clock.Advance(seconds(1));
-  EXPECT_FALSE(limiter.Admit("192.0.2.1"));
-  clock.Advance(seconds(3600));  // a full bucket never holds more than the limit
+  EXPECT_FALSE(limiter.Admit("192.0.2.1"));  // a whole one
+  clock.Advance(seconds(3600));              // a full bucket never holds more than the limit
   for (int i = 0; i < 10; ++i) EXPECT_FALSE(limiter.Admit("192.0.2.1")) << i;
   EXPECT_TRUE(limiter.Admit("192.0.2.1"));
 }
@@ -54,9 +54,11 @@ TEST(RateLimiter, DefaultsLetABusyOfficeThrough) {
 TEST(RateLimiter, LimitedRouteAnswers429WithRetryAfter) {
   core::FixedClock clock(At(0));
   Router router;
-  router.Add("POST", "/api/v1/sign-in",
-             [](const Request&, const RouteParams&) { return TextResponse(200, "ok"); },
-             {.rate_limiter = std::make_shared<RateLimiter>(clock, RateLimit{2, seconds(60)})});
+  router.Add(
+      "POST", "/api/v1/sign-in",
+      [](const Request&, const RouteParams&) { return TextResponse(200, "ok"); },
+      RouteOptions().WithRateLimit(
+          std::make_shared<RateLimiter>(clock, RateLimit{2, seconds(60)})));
   Request request;
   request.method = "POST";
   request.path = "/api/v1/sign-in";

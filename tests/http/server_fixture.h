@@ -70,11 +70,12 @@ class ServerTest : public ::testing::Test {
       if (!body) return body.error();
       return JsonResponse(200, {{"keys", body->size()}});
     });
-    router_.Add("POST", "/test/upload",
-                [](const Request& request, const RouteParams&) {
-                  return JsonResponse(200, {{"bytes", request.body.size()}});
-                },
-                {.body_limit = kTestUploadLimit});
+    router_.Add(
+        "POST", "/test/upload",
+        [](const Request& request, const RouteParams&) {
+          return JsonResponse(200, {{"bytes", request.body.size()}});
+        },
+        RouteOptions().WithBodyLimit(kTestUploadLimit));
     router_.Add("GET", "/test/gate", [this](const Request&, const RouteParams&) {
       gate_.Enter();
       return TextResponse(200, "through");
