@@ -7,6 +7,7 @@
 // clang-format on
 #include <fmt/format.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -47,6 +48,8 @@ std::size_t OrDefault(std::size_t value, std::size_t fallback) {
 
 // Beast 1.74 speaks boost::string_view; the model speaks std::string_view.
 std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
+
+constexpr std::chrono::seconds kLingerTime{2};
 
 std::size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
@@ -90,6 +93,7 @@ struct Server::Impl {
   asio::awaitable<bool> Send(beast::tcp_stream& stream, Response response, AccessRecord record,
                              unsigned version, bool keep_alive, Clock::time_point start);
   Response Handle(const RouteMatch& match, const Request& request);
+  asio::awaitable<void> Linger(beast::tcp_stream& stream);
 
   void EnterRequest() {
     std::lock_guard lock(drain_mutex);
@@ -170,6 +174,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
   const std::string remote = ec ? std::string("-") : peer.address().to_string();
   beast::flat_buffer buffer;
   bool first = true;
+  bool linger = false;
   while (!stopping) {
     // Wait for the next request's first bytes: the idle timeout between keep-alive requests.
     if (buffer.size() == 0) {
@@ -201,11 +206,13 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
           ErrorResponse(431, "headers_too_large",
                         fmt::format("the request headers exceed {} bytes", options.header_limit)),
           record, 11, false, start);
+      linger = true;  // the client may still be sending
       break;
     }
     if (ec) {
       co_await Send(stream, Malformed("malformed HTTP request: " + ec.message()), record, 11, false,
                     start);
+      linger = true;  // the client may still be sending
       break;
     }
     EnterRequest();
@@ -230,6 +237,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     if (!ParseTarget(request.target, request.path, request.query)) {
       co_await Send(stream, Malformed("the request target is not a valid path", "target"), record,
                     version, false, start);
+      linger = true;  // the client may still be sending
       break;
     }
     const RouteMatch match = router.Match(request.method, request.path);
@@ -238,6 +246,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     if (const auto length = parser.content_length(); length && *length > limit) {
       // Refuse before reading a byte of the body (and instead of 100 Continue).
       co_await Send(stream, TooLarge(limit), record, version, false, start);
+      linger = true;  // the client may still be sending
       break;
     }
     if (const auto expect = request.Header("expect"); expect && Contains100Continue(*expect)) {
@@ -252,6 +261,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
                                asio::redirect_error(asio::use_awaitable, ec));
     if (ec == bhttp::error::body_limit) {
       co_await Send(stream, TooLarge(limit), record, version, false, start);
+      linger = true;  // the client may still be sending
       break;
     }
     if (ec) break;  // timed out or gone mid-body
@@ -273,6 +283,22 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     if (!co_await Send(stream, std::move(response), record, version, keep_alive, start)) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (linger) co_await Linger(stream);
+}
+
+asio::awaitable<void> Server::Impl::Linger(beast::tcp_stream& stream) {
+  // Closing a socket with unread input makes the kernel send RST, which can destroy the error
+  // answer before the client reads it. So read and discard what the client still sends (as
+  // nginx's lingering close does), bounded in time and bytes.
+  constexpr std::size_t kMaxDiscard = 1024 * 1024;
+  std::array<char, 16 * 1024> scratch{};
+  std::size_t discarded = 0;
+  beast::error_code ec;
+  stream.expires_after(kLingerTime);
+  while (!ec && discarded < kMaxDiscard) {
+    discarded += co_await stream.async_read_some(asio::buffer(scratch),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+  }
 }
 
 Server::Server(const Router& router, ServerOptions options, Metrics* metrics, AccessLog* log)

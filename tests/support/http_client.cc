@@ -127,7 +127,9 @@ HttpReply HttpClient::Send(const std::string& method, const std::string& target,
   auto ec = impl_->RunFor(impl_->timeout, [&](auto handler) {
     bhttp::async_write(*impl_->socket, request, std::move(handler));
   });
-  if (ec) return {};
+  // A server that refuses a request early (413, 431) may stop reading before the whole request
+  // is written; its answer can still be waiting.
+  (void)ec;
   return impl_->Read(impl_->timeout);
 }
 
