@@ -12,6 +12,8 @@ packages=(
   # storage: SQLite (embedded default), PostgreSQL client and server (tests start their own),
   # Snowball stemmers for English and Spanish search
   libsqlite3-dev libpq-dev postgresql-15 libstemmer-dev
+  # sign-in: argon2id password hashing and random tokens
+  libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
 )
