@@ -53,7 +53,8 @@ nlohmann::ordered_json StaffSummary(const core::StaffRecord& staff, const std::s
                               {"name", staff.name},
                               {"initials", staff.initials},
                               {"role", core::ToString(staff.role)}};
-  json["department"] = department.empty() ? nlohmann::ordered_json() : department;
+  json["department"] =
+      department.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(department);
   json["active"] = staff.active;
   json["password_set"] = has_password;
   return json;
