@@ -13,5 +13,7 @@ void AddDemoCommand(CLI::App& app, int& exit_code);
 void AddStoreCommands(CLI::App& app, int& exit_code);
 void AddBackupCommands(CLI::App& app, int& exit_code);
 void AddServeCommand(CLI::App& app, int& exit_code);
+void AddUserCommands(CLI::App& app, int& exit_code);
+void AddTokenCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app
