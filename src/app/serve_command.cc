@@ -14,10 +14,15 @@
 #include "app/serve_settings.h"
 #include "app/store_url.h"
 #include "app/system_clock.h"
+#include "auth/authenticator.h"
+#include "auth/token.h"
+#include "core/case_service.h"
 #include "http/access_log.h"
 #include "http/case_counts.h"
+#include "http/case_routes.h"
 #include "http/metrics.h"
 #include "http/ops_routes.h"
+#include "http/rate_limiter.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "store/common/migrations.h"
@@ -106,7 +111,9 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
                                                                       : store::SqliteMigrations());
   http::Router router;
   http::AddOpsRoutes(router, {store, clock, metrics, case_counts, schema});
-  // The /api/v1 routes are added here.
+  auth::SodiumTokenSource random;
+  http::Api api(store, clock, random, {settings->portal_per_minute});
+  api.AddRoutes(router);
 
   http::Server server(router, ServerOptionsFrom(*settings), &metrics, &access_log);
   if (auto started = server.Start(); !started) {
