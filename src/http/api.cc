@@ -1,9 +1,10 @@
 #include "http/api.h"
 
+#include "http/openapi.h"
+
 namespace caredesk::http {
 
-Api::Api(core::Store& store, const core::Clock& clock, auth::TokenSource& random,
-         ApiLimits limits)
+Api::Api(core::Store& store, const core::Clock& clock, auth::TokenSource& random, ApiLimits limits)
     : cases_(store, clock),
       authenticator_(store, clock, random),
       case_api_{store, cases_, authenticator_, clock,
@@ -13,6 +14,7 @@ Api::Api(core::Store& store, const core::Clock& clock, auth::TokenSource& random
 void Api::AddRoutes(Router& router) {
   AddCaseRoutes(router, case_api_);
   AddPortalRoutes(router, case_api_);
+  AddOpenApiRoute(router);
 }
 
 }  // namespace caredesk::http
