@@ -112,7 +112,7 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   http::Router router;
   http::AddOpsRoutes(router, {store, clock, metrics, case_counts, schema});
   auth::SodiumTokenSource random;
-  http::Api api(store, clock, random, {settings->portal_per_minute});
+  http::Api api(store, clock, random, {settings->portal_per_minute, settings->sign_in_per_minute});
   api.AddRoutes(router);
 
   http::Server server(router, ServerOptionsFrom(*settings), &metrics, &access_log);

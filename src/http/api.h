@@ -12,7 +12,8 @@
 namespace caredesk::http {
 
 struct ApiLimits {
-  int portal_per_minute = 60;  // portal submissions per minute per address
+  int portal_per_minute = 60;   // portal submissions per minute per address
+  int sign_in_per_minute = 10;  // sign-in attempts per minute per address
 };
 
 class Api {

@@ -19,12 +19,15 @@ struct CaseApi {
   core::CaseService& cases;
   auth::Authenticator& authenticator;
   const core::Clock& clock;
-  std::shared_ptr<RateLimiter> portal_limiter;  // per address, on POST /portal/contacts
+  std::shared_ptr<RateLimiter> portal_limiter;   // per address, on POST /portal/contacts
+  std::shared_ptr<RateLimiter> sign_in_limiter;  // per address, on the sign-in routes
 };
 
 // Registers the staff case routes; `api`'s references must outlive the router.
 void AddCaseRoutes(Router& router, const CaseApi& api);
 // Registers the public portal's routes (portal_routes.cc).
 void AddPortalRoutes(Router& router, const CaseApi& api);
+// Registers sign-in, sign-out and /me (session_routes.cc).
+void AddSessionRoutes(Router& router, const CaseApi& api);
 
 }  // namespace caredesk::http

@@ -30,7 +30,7 @@ class ApiServer {
     if (!store) throw std::runtime_error(store.error().message);
     store_ = std::move(*store);
     SeedStaff();
-    api_ = std::make_unique<Api>(*store_, clock_, random_, ApiLimits{1000});
+    api_ = std::make_unique<Api>(*store_, clock_, random_, ApiLimits{1000, 1000});
     api_->AddRoutes(router_);
     ServerOptions options;
     options.port = 0;
