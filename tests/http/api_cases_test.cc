@@ -148,6 +148,13 @@ TEST_P(ApiCases, EveryStepAnswersAsExpected) {
             << reply.body;
       }
     }
+    if (step.contains("save_cookie")) {  // the session cookie's value, as {name}
+      const std::string cookie = reply.Header("set-cookie");
+      const auto equals = cookie.find('=');
+      const auto end = cookie.find(';');
+      ASSERT_NE(equals, std::string::npos) << name << ": no Set-Cookie";
+      vars[step["save_cookie"].get<std::string>()] = cookie.substr(equals + 1, end - equals - 1);
+    }
     if (step.contains("save")) {
       for (const auto& [var, path] : step["save"].items()) vars[var] = At(answer, path);
     }

@@ -10,12 +10,16 @@
 
 #include "app/store_url.h"
 #include "app/system_clock.h"
+#include "auth/password.h"
 #include "auth/token.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "http_client.h"
 
 namespace caredesk::http {
+
+// The password of "agent" (agent@example.org), for sign-in stories.
+inline constexpr std::string_view kAgentPassword = "correct horse battery";
 
 class ApiServer {
  public:
@@ -87,6 +91,12 @@ class ApiServer {
                                           clock_.Now(), std::nullopt, std::nullopt});
       if (!stored) throw std::runtime_error(stored.error().message);
       tokens_[seed.who] = token;
+      if (std::string(seed.who) == "agent") {  // the one who signs in with a password
+        auto hash = auth::HashPassword(kAgentPassword);
+        if (!hash || !store_->SetStaffPassword(saved->id, *hash)) {
+          throw std::runtime_error("cannot set the agent's password");
+        }
+      }
     }
     auto certificates = store_->ListDepartments();
     for (auto department : *certificates) {

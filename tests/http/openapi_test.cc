@@ -1,6 +1,5 @@
 // /api/v1/openapi.json describes exactly the routes the server has: every /api/v1 route is in
 // it with its method, and it names no route the server lacks.
-#include "core/clock.h"
 #include "http/openapi.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +7,7 @@
 #include <set>
 
 #include "api_fixture.h"
+#include "core/clock.h"
 
 namespace caredesk::http {
 namespace {
