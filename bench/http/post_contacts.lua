@@ -27,6 +27,6 @@ response = function(status, headers, body)
 end
 
 done = function(summary, latency, requests)
-  io.write(string.format("requests: %d, p50 %.2f ms, p99 %.2f ms, unexpected answers: %d\n",
-    summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000, unexpected))
+  io.write(string.format("requests: %d, p50 %.2f ms, p99 %.2f ms, non-2xx answers: %d\n",
+    summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
 end
