@@ -186,8 +186,11 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     }
     first = false;
     const auto start = Clock::now();
-    AccessRecord record{std::chrono::system_clock::now(),          remote, "-", "-", "-", 0, 0, 0,
-                        fmt::format("{}-{}", id_prefix, next_id++)};
+    AccessRecord record;
+    record.time = std::chrono::system_clock::now();
+    record.remote = remote;
+    record.method = record.route = record.target = "-";
+    record.request_id = fmt::format("{}-{}", id_prefix, next_id++);
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     // No body limit yet (Beast would refuse a large Content-Length while reading the headers,

@@ -218,6 +218,22 @@ TEST_F(ServerTest, SlowHeadersAreCutOffAfterTheHeaderTimeout) {
   ExpectStillServing();
 }
 
+TEST_F(ServerTest, HeadersTrickledByteByByteAreCutOffAtTheSameDeadline) {
+  HttpClient client(port());
+  const std::string request =
+      "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Slow: " + std::string(100, 'a') + "\r\n\r\n";
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t sent = 0;
+  // A slowloris client: a byte every 100 ms keeps each read busy but never finishes in time.
+  while (sent < request.size() && std::chrono::steady_clock::now() - start < 5s) {
+    client.WriteRaw(request.substr(sent++, 1));
+    if (client.WaitForClose(100ms)) break;
+  }
+  EXPECT_LT(sent, request.size());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+  ExpectStillServing();
+}
+
 TEST_F(ServerTest, IdleKeepAliveConnectionIsClosedAfterTheIdleTimeout) {
   HttpClient client(port());
   ASSERT_EQ(client.Get("/healthz").status, 200);

@@ -50,10 +50,10 @@ struct HttpClient::Impl {
     ++opened;
   }
 
-  // Runs the async operation `start` until it completes or `limit` passes (then the socket is
-  // closed, which completes it with an error).
+  // Runs the async operation `start` until it completes or `limit` passes (then the operation
+  // is cancelled and, unless `keep_open`, the socket closed).
   template <class Start>
-  beast::error_code RunFor(std::chrono::milliseconds limit, Start start) {
+  beast::error_code RunFor(std::chrono::milliseconds limit, Start start, bool keep_open = false) {
     beast::error_code result = asio::error::timed_out;
     bool done = false;
     start([&](beast::error_code ec, std::size_t) {
@@ -64,7 +64,11 @@ struct HttpClient::Impl {
     ioc.run_for(limit);
     if (!done) {
       beast::error_code ignored;
-      socket->close(ignored);
+      if (keep_open) {
+        socket->cancel(ignored);
+      } else {
+        socket->close(ignored);
+      }
       ioc.restart();
       ioc.run();
       return asio::error::timed_out;
@@ -164,13 +168,16 @@ bool HttpClient::WaitForClose(std::chrono::milliseconds timeout, std::string* re
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     std::size_t got = 0;
-    auto ec = impl_->RunFor(left, [&](auto handler) {
-      impl_->socket->async_read_some(asio::buffer(chunk),
-                                     [&got, handler](beast::error_code e, std::size_t n) mutable {
-                                       got = n;
-                                       handler(e, n);
-                                     });
-    });
+    auto ec = impl_->RunFor(
+        left,
+        [&](auto handler) {
+          impl_->socket->async_read_some(
+              asio::buffer(chunk), [&got, handler](beast::error_code e, std::size_t n) mutable {
+                got = n;
+                handler(e, n);
+              });
+        },
+        /*keep_open=*/true);
     all.append(chunk.data(), got);
     if (ec == asio::error::timed_out) break;
     if (ec) closed = true;
