@@ -47,6 +47,7 @@ struct Authenticated {
 // The token of an `Authorization: Bearer <token>` header value, or nothing.
 std::optional<std::string_view> BearerToken(std::string_view authorization);
 
+// Holds no state of its own: one may serve every thread when its TokenSource may.
 class Authenticator {
  public:
   Authenticator(core::Store& store, const core::Clock& clock, TokenSource& random,

@@ -20,8 +20,9 @@ class TokenSource {
   virtual void Fill(std::span<std::uint8_t> bytes) = 0;
 };
 
-// The operating system's CSPRNG through libsodium's randombytes_buf. Throws std::runtime_error
-// from the constructor (at start-up) when libsodium cannot start.
+// The operating system's CSPRNG through libsodium's randombytes_buf; one may be shared by every
+// thread. Throws std::runtime_error from the constructor (at start-up) when libsodium cannot
+// start.
 class SodiumTokenSource final : public TokenSource {
  public:
   SodiumTokenSource();
@@ -29,7 +30,7 @@ class SodiumTokenSource final : public TokenSource {
 };
 
 // Deterministic bytes from a seed (SHA-256 of seed and a counter), for tests only: the same
-// seed gives the same tokens, different seeds different ones.
+// seed gives the same tokens, different seeds different ones. Not for sharing between threads.
 class SeededTokenSource final : public TokenSource {
  public:
   explicit SeededTokenSource(std::string seed) : seed_(std::move(seed)) {}
