@@ -128,6 +128,11 @@ std::optional<std::string> UnknownField(const nlohmann::json& given, const nlohm
 
 }  // namespace
 
+std::optional<core::EventType> EventTypeOf(const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("type") || !body["type"].is_string()) return std::nullopt;
+  return core::ParseEventType(body["type"].get<std::string>());
+}
+
 core::Result<core::CaseEvent> EventRequestFromJson(const nlohmann::json& body,
                                                    const core::Actor& actor, core::Instant now) {
   JsonReader read(body, "");
@@ -142,7 +147,13 @@ core::Result<core::CaseEvent> EventRequestFromJson(const nlohmann::json& body,
   nlohmann::json fields = body;
   fields.erase("type");
   fields.erase("at");
-  auto payload = store::PayloadFromJson(*type, fields);
+  // Fields left out take their defaults (an acknowledgement is not verbal unless it says so);
+  // a required field left out is then refused by the event's own checks, by name.
+  nlohmann::json merged = store::DefaultPayloadJson(*type);
+  for (const auto& [key, value] : fields.items()) {
+    if (!value.is_null()) merged[key] = value;
+  }
+  auto payload = store::PayloadFromJson(*type, merged);
   if (!payload) return tl::unexpected(payload.error());
   if (auto unknown = UnknownField(fields, store::PayloadToJson(*payload), "")) {
     return core::Fail(

@@ -26,6 +26,10 @@ core::Result<core::NewContact> PortalContactFromJson(const nlohmann::json& body)
 // POST /api/v1/cases/{reference}/events: {"type", "at"?, ...the event's fields} — the fields
 // are those of the event's payload as `caredesk export` writes them. `at` defaults to now and
 // may not be in the future.
+// The event type a request names, if it names a known one (to check who may record it before
+// reading the rest).
+std::optional<core::EventType> EventTypeOf(const nlohmann::json& body);
+
 core::Result<core::CaseEvent> EventRequestFromJson(const nlohmann::json& body,
                                                    const core::Actor& actor, core::Instant now);
 

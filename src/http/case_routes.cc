@@ -52,7 +52,11 @@ class CaseHandlers {
     core::NewContact contact = std::move(parsed->contact);
     if (parsed->customer_id) {
       auto customer = api_.store.FindCustomer(*parsed->customer_id);
-      if (!customer) return ErrorResponse(FieldError(customer.error(), "customer_id"));
+      if (!customer && customer.error().code == core::ErrorCode::kNotFound) {
+        return ErrorResponse(
+            core::Error{core::ErrorCode::kInvalid, "customer_id names no customer", "customer_id"});
+      }
+      if (!customer) return ErrorResponse(customer.error());
       contact.customer = *customer;
     }
     contact.logged_by = ActorOf(*who);
@@ -135,12 +139,14 @@ class CaseHandlers {
         customer_name = customer->name;
       }
     }
+    // Who may record it is checked before what it says, so a refusal reveals nothing.
+    if (auto type = EventTypeOf(*body); type && *type != core::EventType::kReceived &&
+                                        !core::CanActOnCase(who->principal, *record, *type)) {
+      return Forbidden(fmt::format("{} may not record a {} event on this case",
+                                   PrincipalName(who->principal), core::ToString(*type)));
+    }
     auto event = EventRequestFromJson(*body, ActorOf(*who, customer_name), api_.clock.Now());
     if (!event) return ErrorResponse(event.error());
-    if (!core::CanActOnCase(who->principal, *record, event->type())) {
-      return Forbidden(fmt::format("a {} may not record a {} event on this case",
-                                   PrincipalName(who->principal), core::ToString(event->type())));
-    }
     auto stored = api_.cases.Record(reference, *event);
     if (!stored) return ErrorResponse(stored.error());
     const Audience audience = core::CanReadInternalDetail(who->principal, *record)
@@ -150,12 +156,13 @@ class CaseHandlers {
   }
 
  private:
-  static core::Error FieldError(core::Error error, const std::string& field) {
-    if (error.field.empty()) error.field = field;
-    return error;
-  }
   static std::string PrincipalName(const core::Principal& p) {
-    return p.IsStaff() ? std::string(core::ToString(p.role)) : "customer";
+    if (!p.IsStaff()) return "a customer";
+    return (p.role == core::Role::kAgent || p.role == core::Role::kAuditor ||
+                    p.role == core::Role::kAdmin
+                ? "an "
+                : "a ") +
+           std::string(core::ToString(p.role));
   }
   static Response CaseNotFound(const core::Error& error, const std::string& reference) {
     if (error.code != core::ErrorCode::kNotFound) return ErrorResponse(error);

@@ -52,14 +52,15 @@ class PortalHandlers {
     if (!opened) return opened.error();
     auto body = ParseJsonBody(request);
     if (!body) return body.error();
-    auto event = EventRequestFromJson(*body, opened->actor, api_.clock.Now());
-    if (!event) return ErrorResponse(event.error());
-    if (!core::CanActOnCase(opened->principal, opened->record, event->type())) {
+    if (auto type = EventTypeOf(*body);
+        type && !core::CanActOnCase(opened->principal, opened->record, *type)) {
       return Forbidden(
           fmt::format("a customer may add information (note), answer the survey "
                       "(survey_answered) or ask for a review (escalated), not {}",
-                      core::ToString(event->type())));
+                      core::ToString(*type)));
     }
+    auto event = EventRequestFromJson(*body, opened->actor, api_.clock.Now());
+    if (!event) return ErrorResponse(event.error());
     auto stored = api_.cases.Record(opened->record.reference, *event);
     if (!stored) return ErrorResponse(stored.error());
     return CaseResponse(opened->record.reference, 201);
