@@ -18,7 +18,8 @@ build() {  # build DIR TYPE
 case "$mode" in
   run)
     build build Release
-    exec build/src/app/caredesk demo
+    # Serves on an embedded SQLite file (created and migrated on first run) until Ctrl-C.
+    exec build/src/app/caredesk serve --db caredesk.db --listen 127.0.0.1:8080
     ;;
   test)
     build build Release

@@ -15,6 +15,9 @@ int RunCli(int argc, char** argv) {
   AddDemoCommand(app, exit_code);
   AddStoreCommands(app, exit_code);
   AddBackupCommands(app, exit_code);
+  AddServeCommand(app, exit_code);
+  AddUserCommands(app, exit_code);
+  AddTokenCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

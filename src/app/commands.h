@@ -12,5 +12,8 @@ void AddPolicyCommand(CLI::App& app, int& exit_code);
 void AddDemoCommand(CLI::App& app, int& exit_code);
 void AddStoreCommands(CLI::App& app, int& exit_code);
 void AddBackupCommands(CLI::App& app, int& exit_code);
+void AddServeCommand(CLI::App& app, int& exit_code);
+void AddUserCommands(CLI::App& app, int& exit_code);
+void AddTokenCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app

@@ -7,7 +7,7 @@
 #include "app/cli.h"
 #include "app/cli_args.h"
 #include "app/commands.h"
-#include "app/deadline_json.h"
+#include "http/deadline_json.h"
 #include "app/policy_source.h"
 
 namespace caredesk::app {
@@ -35,7 +35,7 @@ int DueForDuration(const core::Policy& policy, core::Instant received, const std
   if (!within) return kExitBadArguments;
   auto due = core::DueAfter(*policy.calendar, received, *within);
   if (!due) return Fail("--received: " + due.error().message);
-  std::cout << nlohmann::ordered_json{{"due", InstantJson(*due, *policy.calendar)}}.dump() << "\n";
+  std::cout << nlohmann::ordered_json{{"due", http::InstantJson(*due, *policy.calendar)}}.dump() << "\n";
   return kExitOk;
 }
 
@@ -66,19 +66,19 @@ int DeadlinesForContact(const core::Policy& policy, core::Instant received,
   auto deadlines = policy.Deadlines(facts, now);
   if (!deadlines) return Fail("--received: " + deadlines.error().message);
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& deadline : *deadlines) list.push_back(DeadlineJson(deadline, *policy.calendar));
+  for (const auto& deadline : *deadlines) list.push_back(http::DeadlineJson(deadline, *policy.calendar));
   // Where several standards apply for one event the strictest due instant counts.
   nlohmann::ordered_json strictest = nlohmann::ordered_json::object();
   for (core::Milestone event : core::kAllMilestones) {
     if (auto best = core::Strictest(*deadlines, event)) {
       strictest[std::string(core::ToString(event))] = {
-          {"standard", best->standard_id}, {"due", InstantJson(best->due, *policy.calendar)}};
+          {"standard", best->standard_id}, {"due", http::InstantJson(best->due, *policy.calendar)}};
     }
   }
   auto next = core::NextDue(*deadlines);
   std::cout << nlohmann::ordered_json{{"policy", policy.name},
                                       {"version", policy.version},
-                                      {"now", InstantJson(now, *policy.calendar)},
+                                      {"now", http::InstantJson(now, *policy.calendar)},
                                       {"next",
                                        next ? nlohmann::ordered_json(next->standard_id) : nullptr},
                                       {"strictest", std::move(strictest)},

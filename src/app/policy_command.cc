@@ -15,34 +15,6 @@
 namespace caredesk::app {
 namespace {
 
-// Reads and parses a policy file: its text and policy, or the exit status after printing why
-// not (2 for a file that cannot be read, 1 for a bad policy).
-struct CheckedPolicy {
-  std::string text;
-  std::optional<core::Policy> policy;
-  int status = kExitOk;
-};
-
-CheckedPolicy ReadPolicyFile(const std::string& file) {
-  CheckedPolicy checked;
-  std::string error;
-  auto text = ReadFile(file, error);
-  if (!text) {
-    std::cerr << "caredesk: " << error << "\n";
-    checked.status = kExitBadArguments;
-    return checked;
-  }
-  checked.text = std::move(*text);
-  auto policy = core::ParsePolicy(checked.text);
-  if (!policy) {
-    PrintProblems(file, policy.error());
-    checked.status = kExitFailed;
-    return checked;
-  }
-  checked.policy = std::move(*policy);
-  return checked;
-}
-
 int RunCheck(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const auto& file : files) {

@@ -6,6 +6,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/cli.h"
+
 namespace caredesk::app {
 
 namespace {
@@ -31,6 +33,26 @@ void PrintProblems(const std::string& file, const std::vector<core::PolicyProble
   for (const auto& problem : problems) {
     std::cerr << fmt::format("{}:{}: {}\n", file, problem.line, problem.reason);
   }
+}
+
+CheckedPolicy ReadPolicyFile(const std::string& file) {
+  CheckedPolicy checked;
+  std::string error;
+  auto text = ReadFile(file, error);
+  if (!text) {
+    std::cerr << "caredesk: " << error << "\n";
+    checked.status = kExitBadArguments;
+    return checked;
+  }
+  checked.text = std::move(*text);
+  auto policy = core::ParsePolicy(checked.text);
+  if (!policy) {
+    PrintProblems(file, policy.error());
+    checked.status = kExitFailed;
+    return checked;
+  }
+  checked.policy = std::move(*policy);
+  return checked;
 }
 
 std::optional<core::Policy> LoadPolicy(const std::string& path) {

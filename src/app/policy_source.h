@@ -19,6 +19,17 @@ std::optional<std::string> ReadFile(const std::string& path, std::string& error)
 // every problem as `FILE:LINE: reason` to stderr and returns nothing.
 std::optional<core::Policy> LoadPolicy(const std::string& path);
 
+// A policy file read and parsed: its text and policy, or the exit status after printing why
+// not (kExitBadArguments for a file that cannot be read, kExitFailed for a bad policy).
+struct CheckedPolicy {
+  std::string text;
+  std::optional<core::Policy> policy;
+  int status = 0;
+};
+
+// Reads and parses the policy file at `file`, printing any problem to stderr.
+CheckedPolicy ReadPolicyFile(const std::string& file);
+
 // Prints a policy's problems as `FILE:LINE: reason`, one a line, to stderr.
 void PrintProblems(const std::string& file, const std::vector<core::PolicyProblem>& problems);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "http/json_reader.h"
+
 namespace caredesk::app {
 namespace {
 
@@ -12,65 +14,7 @@ ordered_json Optional(const std::optional<core::Instant>& instant) {
   return instant ? ordered_json(core::FormatUtc(*instant)) : ordered_json(nullptr);
 }
 
-// Reads fields of one JSON object, remembering the first problem.
-class Reader {
- public:
-  Reader(const json& object, std::string where) : object_(object), where_(std::move(where)) {
-    if (!object_.is_object()) Problem("", "must be an object");
-  }
-
-  std::string Text(const char* key, bool required = true) {
-    const json* value = Find(key, required);
-    if (!value) return {};
-    if (!value->is_string()) return Problem(key, "must be a string"), std::string();
-    return value->get<std::string>();
-  }
-  bool Flag(const char* key) {
-    const json* value = Find(key, true);
-    if (!value) return false;
-    if (!value->is_boolean()) return Problem(key, "must be true or false"), false;
-    return value->get<bool>();
-  }
-  std::optional<core::Instant> Time(const char* key, bool required = true) {
-    const json* value = Find(key, required);
-    if (!value || value->is_null()) return std::nullopt;
-    auto parsed = value->is_string() ? core::ParseInstant(value->get<std::string>())
-                                     : core::Fail(core::ErrorCode::kInvalid, "not a string");
-    if (!parsed) return Problem(key, "must be an RFC 3339 time"), std::nullopt;
-    return *parsed;
-  }
-  template <class Enum, class Parse>
-  std::optional<Enum> Named(const char* key, Parse parse, bool required = true) {
-    const json* value = Find(key, required);
-    if (!value || value->is_null()) return std::nullopt;
-    auto parsed = value->is_string() ? parse(value->get<std::string>()) : std::nullopt;
-    if (!parsed) Problem(key, "has an unknown value");
-    return parsed;
-  }
-  core::Result<void> Done() const {
-    if (error_) return tl::unexpected(*error_);
-    return {};
-  }
-  void Problem(const std::string& key, const std::string& why) {
-    if (error_) return;
-    const std::string field = key.empty() ? where_ : where_ + "." + key;
-    error_ = core::Error{core::ErrorCode::kInvalid, field + " " + why, field};
-  }
-
- private:
-  const json* Find(const char* key, bool required) {
-    if (!object_.is_object()) return nullptr;
-    auto found = object_.find(key);
-    if (found == object_.end()) {
-      if (required) Problem(key, "is missing");
-      return nullptr;
-    }
-    return &*found;
-  }
-  const json& object_;
-  std::string where_;
-  std::optional<core::Error> error_;
-};
+using Reader = http::JsonReader;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/case_deadlines.h"
@@ -94,6 +95,14 @@ Result<CaseRecord> CaseService::Projection(CaseRecord base, const std::vector<Ca
 
 Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
   if (auto valid = ValidateContact(contact); !valid) return tl::unexpected(valid.error());
+  if (contact.department_id) {
+    auto departments = store_.ListDepartments();
+    if (!departments) return tl::unexpected(departments.error());
+    const bool known = std::any_of(departments->begin(), departments->end(),
+                                   [&](const auto& d) { return d.id == *contact.department_id; });
+    if (!known)
+      return Fail(ErrorCode::kInvalid, "department_id names no department", "department_id");
+  }
   auto policy = PolicyOf("");
   if (!policy) return tl::unexpected(policy.error());
   const Instant now = clock_.Now();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/credential_records.h"
 #include "core/store_records.h"
 
 namespace caredesk::core {
@@ -122,6 +123,56 @@ class SuggestionStore {
   virtual Result<Page<SuggestionRecord>> Suggestions(const std::string& cursor, int limit) = 0;
 };
 
+// Sign-in material. Only hashes cross this port (see credential_records.h). Lookups by a hash
+// compare hashes of high-entropy secrets, so their timing tells an attacker nothing usable.
+class CredentialStore {
+ public:
+  virtual ~CredentialStore() = default;
+
+  // Sets or replaces a staff member's argon2id password hash (kNotFound: no such staff member).
+  virtual Result<void> SetStaffPassword(Id staff_id, const std::string& password_hash) = 0;
+  // The staff member with `email` and their password hash, active or not (kNotFound: none).
+  virtual Result<StaffCredential> StaffPasswordHash(const std::string& email) = 0;
+  // Sets or replaces a customer's portal password hash (kNotFound: no such customer).
+  virtual Result<void> SetCustomerPassword(Id customer_id, const std::string& password_hash) = 0;
+  // The customer with `email` and their portal password hash (kNotFound: none).
+  virtual Result<CustomerCredential> CustomerPasswordHash(const std::string& email) = 0;
+
+  // Stores a new token (its id is assigned); kConflict when the hash exists, kNotFound when the
+  // staff member does not.
+  virtual Result<ApiTokenRecord> SaveApiToken(const ApiTokenRecord& token) = 0;
+  // The unrevoked token with this hash and its staff member, who must be active; kNotFound
+  // otherwise (the same error whichever it is).
+  virtual Result<ApiTokenMatch> FindApiToken(const std::string& token_hash) = 0;
+  // Records a use of the token (callers throttle this: it is a write).
+  virtual Result<void> TouchApiToken(Id token_id, Instant at) = 0;
+  // Revokes the token for good; revoking a revoked token keeps its first revocation instant.
+  virtual Result<void> RevokeApiToken(Id token_id, Instant at) = 0;
+  // A staff member's tokens, revoked ones too, oldest first.
+  virtual Result<std::vector<ApiTokenRecord>> ApiTokens(Id staff_id) = 0;
+
+  // Stores a new session (its id is assigned). kInvalid unless exactly one of staff_id and
+  // customer_id is set.
+  virtual Result<SessionRecord> CreateSession(const SessionRecord& session) = 0;
+  // The unrevoked session with this hash that has not expired at `now`; kNotFound otherwise.
+  virtual Result<SessionRecord> FindSession(const std::string& session_hash, Instant now) = 0;
+  // Signs the session out (idempotent; kNotFound when no session has this hash).
+  virtual Result<void> RevokeSession(const std::string& session_hash) = 0;
+  // Signs a staff member, or a customer, out everywhere (after a password change, deactivation);
+  // returns how many sessions were open.
+  virtual Result<std::int64_t> RevokeStaffSessions(Id staff_id) = 0;
+  virtual Result<std::int64_t> RevokeCustomerSessions(Id customer_id) = 0;
+  // Deletes sessions that expired before `now`; returns how many.
+  virtual Result<std::int64_t> DeleteExpiredSessions(Instant now) = 0;
+
+  // Sets or replaces the tracking secret's hash of a case (kNotFound: no such case).
+  virtual Result<void> SaveCaseSecret(Id case_id, const std::string& secret_hash, Instant at) = 0;
+  // The case with `reference` whose tracking secret hashes to `secret_hash`; kNotFound when the
+  // reference or the secret is wrong (the same error, so a guess learns nothing).
+  virtual Result<CaseRecord> FindCaseBySecret(std::string_view reference,
+                                              const std::string& secret_hash) = 0;
+};
+
 // One finding of `audit verify`: the first event whose hash does not hold.
 struct BrokenLink {
   std::string reference;
@@ -142,7 +193,8 @@ class Store : public CaseStore,
               public PolicyStore,
               public AttachmentStore,
               public SuggestionStore,
-              public AuditTrail {
+              public AuditTrail,
+              public CredentialStore {
  public:
   // The schema version this store's database is at.
   virtual int SchemaVersion() = 0;

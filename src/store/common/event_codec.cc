@@ -248,7 +248,23 @@ core::Result<core::EventPayload> ReadPayload(core::EventType type, const json& v
   }
 }
 
+template <std::size_t I>
+json DefaultAlternative() {
+  return Write(std::variant_alternative_t<I, core::EventPayload>{});
+}
+
+template <std::size_t... I>
+constexpr std::array<json (*)(), sizeof...(I)> DefaultWriters(std::index_sequence<I...>) {
+  return {&DefaultAlternative<I>...};
+}
+
 }  // namespace
+
+json DefaultPayloadJson(core::EventType type) {
+  static const auto kWriters = DefaultWriters(std::make_index_sequence<core::kEventTypeCount>{});
+  const auto index = static_cast<std::size_t>(type);
+  return index < kWriters.size() ? kWriters[index]() : json::object();
+}
 
 json PayloadToJson(const core::EventPayload& payload) {
   return std::visit([](const auto& alternative) { return Write(alternative); }, payload);

@@ -21,6 +21,10 @@ namespace caredesk::store {
 // The payload's fields as a JSON object ({} for an event that carries none).
 nlohmann::json PayloadToJson(const core::EventPayload& payload);
 
+// The JSON of a default payload of `type`: every field at its default (false, "", [], the epoch),
+// over which a request's fields can be laid so that the fields it leaves out take defaults.
+nlohmann::json DefaultPayloadJson(core::EventType type);
+
 // Reads the payload of an event of `type`; error fields are relative to the payload
 // ("remedies[0].amount").
 core::Result<core::EventPayload> PayloadFromJson(core::EventType type, const nlohmann::json& json);

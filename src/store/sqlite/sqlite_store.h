@@ -75,6 +75,28 @@ class SqliteStore : public core::Store {
 
   core::Result<std::optional<core::BrokenLink>> VerifyChain() override;
 
+  core::Result<void> SetStaffPassword(core::Id staff_id, const std::string& password_hash) override;
+  core::Result<core::StaffCredential> StaffPasswordHash(const std::string& email) override;
+  core::Result<void> SetCustomerPassword(core::Id customer_id,
+                                         const std::string& password_hash) override;
+  core::Result<core::CustomerCredential> CustomerPasswordHash(const std::string& email) override;
+  core::Result<core::ApiTokenRecord> SaveApiToken(const core::ApiTokenRecord& token) override;
+  core::Result<core::ApiTokenMatch> FindApiToken(const std::string& token_hash) override;
+  core::Result<void> TouchApiToken(core::Id token_id, core::Instant at) override;
+  core::Result<void> RevokeApiToken(core::Id token_id, core::Instant at) override;
+  core::Result<std::vector<core::ApiTokenRecord>> ApiTokens(core::Id staff_id) override;
+  core::Result<core::SessionRecord> CreateSession(const core::SessionRecord& session) override;
+  core::Result<core::SessionRecord> FindSession(const std::string& session_hash,
+                                                core::Instant now) override;
+  core::Result<void> RevokeSession(const std::string& session_hash) override;
+  core::Result<std::int64_t> RevokeStaffSessions(core::Id staff_id) override;
+  core::Result<std::int64_t> RevokeCustomerSessions(core::Id customer_id) override;
+  core::Result<std::int64_t> DeleteExpiredSessions(core::Instant now) override;
+  core::Result<void> SaveCaseSecret(core::Id case_id, const std::string& secret_hash,
+                                    core::Instant at) override;
+  core::Result<core::CaseRecord> FindCaseBySecret(std::string_view reference,
+                                                  const std::string& secret_hash) override;
+
  private:
   SqliteStore(std::unique_ptr<SqliteDb> reader, std::unique_ptr<GroupCommitter> writer,
               const core::Clock& clock, int schema_version)

@@ -1,6 +1,6 @@
-#include "app/deadline_json.h"
+#include "http/deadline_json.h"
 
-namespace caredesk::app {
+namespace caredesk::http {
 
 nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
                                    const core::BusinessCalendar& calendar) {
@@ -28,4 +28,4 @@ nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline,
           {"tiers", std::move(tiers)}};
 }
 
-}  // namespace caredesk::app
+}  // namespace caredesk::http

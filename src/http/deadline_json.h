@@ -1,4 +1,4 @@
-// JSON views of deadlines, shared by the CLI (and later the API): instants are RFC 3339 in the
+// JSON views of deadlines, shared by the CLI and the API: instants are RFC 3339 in the
 // policy's zone with its numeric offset, or null while a trigger has not happened.
 #pragma once
 
@@ -7,11 +7,11 @@
 
 #include "core/policy.h"
 
-namespace caredesk::app {
+namespace caredesk::http {
 
 nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
                                    const core::BusinessCalendar& calendar);
 nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline,
                                     const core::BusinessCalendar& calendar);
 
-}  // namespace caredesk::app
+}  // namespace caredesk::http

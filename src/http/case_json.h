@@ -1,0 +1,33 @@
+// The case as the API shows it: one object with the reference, kind, channel, status, stage,
+// the customer, every event (type, instant, the actor's name and initials, what it says) and
+// every deadline (standard, event, due, status) judged under the case's own policy version.
+//
+// Two audiences. Staff see everything. A customer (signed in, or holding the case's tracking
+// secret) sees the case as customers should: no internal notes, logged calls, pauses,
+// assignments or preventive actions, no root cause, no department or assignee ids, and of
+// their own customer record only what they gave.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "core/case_service.h"
+
+namespace caredesk::http {
+
+enum class Audience { kStaff, kCustomer };
+
+// Whether a customer is shown the event at all (their own notes, yes; staff notes, no).
+bool CustomerSees(const core::CaseEvent& event);
+
+nlohmann::ordered_json CaseJson(const core::CaseView& view,
+                                const std::optional<core::CustomerRecord>& customer,
+                                Audience audience);
+
+// One row of the work queue: the projection without events or deadlines.
+nlohmann::ordered_json CaseSummaryJson(const core::CaseRecord& record,
+                                       const core::BusinessCalendar& calendar);
+
+nlohmann::ordered_json CustomerJson(const core::CustomerRecord& customer, Audience audience);
+
+}  // namespace caredesk::http

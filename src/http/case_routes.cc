@@ -1,0 +1,209 @@
+#include "http/case_routes.h"
+
+#include <fmt/format.h>
+
+#include "core/access.h"
+#include "http/case_json.h"
+#include "http/case_requests.h"
+#include "http/errors.h"
+#include "http/json_body.h"
+#include "http/queue_query.h"
+#include "http/request_auth.h"
+
+namespace caredesk::http {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A page of cases a reader may see: the store's pages filtered by the access rules, read on
+// until the page is full (at most a few store pages, so a narrow scope stays bounded).
+core::Result<core::Page<core::CaseRecord>> VisiblePage(
+    const core::Principal& who,
+    const std::function<core::Result<core::Page<core::CaseRecord>>(const std::string& cursor)>&
+        fetch,
+    std::string cursor, int limit) {
+  constexpr int kMaxStorePages = 8;
+  core::Page<core::CaseRecord> page;
+  for (int i = 0; i < kMaxStorePages; ++i) {
+    auto rows = fetch(cursor);
+    if (!rows) return tl::unexpected(rows.error());
+    for (auto& row : rows->rows) {
+      if (core::CanReadCase(who, row)) page.rows.push_back(std::move(row));
+    }
+    page.next_cursor = rows->next_cursor;
+    if (static_cast<int>(page.rows.size()) >= limit || page.next_cursor.empty()) break;
+    cursor = page.next_cursor;
+  }
+  return page;
+}
+
+class CaseHandlers {
+ public:
+  explicit CaseHandlers(const CaseApi& api) : api_(api) {}
+
+  Response LogContact(const Request& request) {
+    auto who = Authenticate(request, api_.authenticator);
+    if (!who) return who.error();
+    if (!core::Can(who->principal, core::StaffAction::kLogContact)) return Forbidden();
+    auto body = ParseJsonBody(request);
+    if (!body) return body.error();
+    auto parsed = ContactRequestFromJson(*body);
+    if (!parsed) return ErrorResponse(parsed.error());
+    core::NewContact contact = std::move(parsed->contact);
+    if (parsed->customer_id) {
+      auto customer = api_.store.FindCustomer(*parsed->customer_id);
+      if (!customer && customer.error().code == core::ErrorCode::kNotFound) {
+        return ErrorResponse(
+            core::Error{core::ErrorCode::kInvalid, "customer_id names no customer", "customer_id"});
+      }
+      if (!customer) return ErrorResponse(customer.error());
+      contact.customer = *customer;
+    }
+    contact.logged_by = ActorOf(*who);
+    auto created = api_.cases.LogContact(contact);
+    if (!created) return ErrorResponse(created.error());
+    if (parsed->acknowledged_verbally) {
+      core::CaseEvent ack{api_.clock.Now(), contact.logged_by, core::event::Acknowledged{true}};
+      if (auto recorded = api_.cases.Record(created->reference, ack); !recorded) {
+        return ErrorResponse(recorded.error());
+      }
+    }
+    Response response = CaseResponse(created->reference, Audience::kStaff, 201);
+    response.SetHeader("location", "/api/v1/cases/" + created->reference);
+    return response;
+  }
+
+  Response Queue(const Request& request) {
+    auto who = Authenticate(request, api_.authenticator);
+    if (!who) return who.error();
+    const core::Principal& p = who->principal;
+    auto query = QueueQueryFrom(request);
+    if (!query) return ErrorResponse(query.error());
+    auto policy = api_.cases.PolicyOf("");
+    if (!policy) return ErrorResponse(policy.error());
+    core::Result<core::Page<core::CaseRecord>> page;
+    if (p.kind == core::Principal::Kind::kCustomer) {
+      page = api_.store.CustomerCases(p.id, query->cursor, query->limit);
+    } else if (!core::Can(p, core::StaffAction::kReadQueue)) {
+      return Forbidden();
+    } else if (auto text = request.Query("q")) {
+      if (!core::Can(p, core::StaffAction::kSearchCases)) return Forbidden();
+      const std::string q(*text);
+      page = VisiblePage(
+          p, [&](const std::string& cursor) { return api_.store.Search(q, cursor, query->limit); },
+          query->cursor, query->limit);
+    } else {
+      page = VisiblePage(
+          p,
+          [&](const std::string& cursor) {
+            core::QueueQuery at = *query;
+            at.cursor = cursor;
+            return api_.store.Queue(at);
+          },
+          query->cursor, query->limit);
+    }
+    if (!page) return ErrorResponse(page.error());
+    Json cases = Json::array();
+    for (const auto& row : page->rows) cases.push_back(CaseSummaryJson(row, *(*policy)->calendar));
+    Json out = {
+        {"cases", std::move(cases)},
+        {"next_cursor", page->next_cursor.empty() ? Json(nullptr) : Json(page->next_cursor)}};
+    return JsonResponse(200, nlohmann::json::parse(out.dump()));
+  }
+
+  Response ReadCase(const Request& request, const RouteParams& params) {
+    auto who = Authenticate(request, api_.authenticator);
+    if (!who) return who.error();
+    const std::string reference(params.Get("reference"));
+    auto record = api_.store.FindCase(reference);
+    if (!record) return CaseNotFound(record.error(), reference);
+    if (!core::CanReadCase(who->principal, *record)) return Hidden(who->principal, reference);
+    const Audience audience = core::CanReadInternalDetail(who->principal, *record)
+                                  ? Audience::kStaff
+                                  : Audience::kCustomer;
+    return CaseResponse(reference, audience, 200);
+  }
+
+  Response RecordEvent(const Request& request, const RouteParams& params) {
+    auto who = Authenticate(request, api_.authenticator);
+    if (!who) return who.error();
+    const std::string reference(params.Get("reference"));
+    auto record = api_.store.FindCase(reference);
+    if (!record) return CaseNotFound(record.error(), reference);
+    if (!core::CanReadCase(who->principal, *record)) return Hidden(who->principal, reference);
+    auto body = ParseJsonBody(request);
+    if (!body) return body.error();
+    std::string customer_name;
+    if (who->principal.IsCustomerSide() && record->customer_id) {
+      if (auto customer = api_.store.FindCustomer(*record->customer_id)) {
+        customer_name = customer->name;
+      }
+    }
+    // Who may record it is checked before what it says, so a refusal reveals nothing.
+    if (auto type = EventTypeOf(*body); type && *type != core::EventType::kReceived &&
+                                        !core::CanActOnCase(who->principal, *record, *type)) {
+      return Forbidden(fmt::format("{} may not record a {} event on this case",
+                                   PrincipalName(who->principal), core::ToString(*type)));
+    }
+    auto event = EventRequestFromJson(*body, ActorOf(*who, customer_name), api_.clock.Now());
+    if (!event) return ErrorResponse(event.error());
+    auto stored = api_.cases.Record(reference, *event);
+    if (!stored) return ErrorResponse(stored.error());
+    const Audience audience = core::CanReadInternalDetail(who->principal, *record)
+                                  ? Audience::kStaff
+                                  : Audience::kCustomer;
+    return CaseResponse(reference, audience, 201);
+  }
+
+ private:
+  static std::string PrincipalName(const core::Principal& p) {
+    if (!p.IsStaff()) return "a customer";
+    return (p.role == core::Role::kAgent || p.role == core::Role::kAuditor ||
+                    p.role == core::Role::kAdmin
+                ? "an "
+                : "a ") +
+           std::string(core::ToString(p.role));
+  }
+  static Response CaseNotFound(const core::Error& error, const std::string& reference) {
+    if (error.code != core::ErrorCode::kNotFound) return ErrorResponse(error);
+    return NotFound(fmt::format("no case {}", reference));
+  }
+  // A customer is told a case they may not see does not exist, so a guessed reference reveals
+  // nothing; staff are told they may not see it.
+  static Response Hidden(const core::Principal& p, const std::string& reference) {
+    if (p.IsCustomerSide()) return NotFound(fmt::format("no case {}", reference));
+    return Forbidden(fmt::format("case {} is outside your departments", reference));
+  }
+
+  Response CaseResponse(const std::string& reference, Audience audience, int status) {
+    auto view = api_.cases.Read(reference);
+    if (!view) return ErrorResponse(view.error());
+    std::optional<core::CustomerRecord> customer;
+    if (view->record.customer_id) {
+      auto found = api_.store.FindCustomer(*view->record.customer_id);
+      if (!found) return ErrorResponse(found.error());
+      customer = *found;
+    }
+    return JsonResponse(status, nlohmann::json::parse(CaseJson(*view, customer, audience).dump()));
+  }
+
+  const CaseApi& api_;
+};
+
+}  // namespace
+
+void AddCaseRoutes(Router& router, const CaseApi& api) {
+  auto handlers = std::make_shared<CaseHandlers>(api);
+  router.Add("POST", "/api/v1/contacts",
+             [handlers](const Request& r, const RouteParams&) { return handlers->LogContact(r); });
+  router.Add("GET", "/api/v1/cases",
+             [handlers](const Request& r, const RouteParams&) { return handlers->Queue(r); });
+  router.Add(
+      "GET", "/api/v1/cases/{reference}",
+      [handlers](const Request& r, const RouteParams& p) { return handlers->ReadCase(r, p); });
+  router.Add(
+      "POST", "/api/v1/cases/{reference}/events",
+      [handlers](const Request& r, const RouteParams& p) { return handlers->RecordEvent(r, p); });
+}
+
+}  // namespace caredesk::http

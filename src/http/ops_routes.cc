@@ -1,0 +1,64 @@
+#include "http/ops_routes.h"
+
+#include <fmt/format.h>
+
+#include "http/errors.h"
+
+namespace caredesk::http {
+
+Response HealthPage() { return JsonResponse(200, {{"status", "ok"}}); }
+
+Response ReadinessPage(core::Store& store, int expected_schema_version) {
+  const int schema = store.SchemaVersion();
+  if (schema != expected_schema_version) {
+    return JsonResponse(
+        503, {{"status", "unavailable"},
+              {"reason", fmt::format("the database schema is at version {}, this build needs {}",
+                                     schema, expected_schema_version)}});
+  }
+  auto policy = store.ActivePolicy();
+  if (!policy) {
+    return JsonResponse(503, {{"status", "unavailable"},
+                              {"reason", "the store does not answer: " + policy.error().message}});
+  }
+  return JsonResponse(200, {{"status", "ready"}, {"schema_version", schema}});
+}
+
+Response MetricsPage(Metrics& metrics, CachedCaseCounts& case_counts) {
+  // A store outage leaves the case gauges at their last values; the request metrics still
+  // matter most then.
+  if (auto counts = case_counts.Get()) metrics.SetCaseCounts(*counts);
+  return TextResponse(200, metrics.Serialize(), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+Response HomePage() {
+  return TextResponse(200,
+                      "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                      "<title>caredesk</title></head>\n<body>\n<main>\n<h1>caredesk</h1>\n"
+                      "<p>Customer care and complaints, kept to the organisation's own published "
+                      "standards.</p>\n<p>The JSON API is under <code>/api/v1</code>.</p>\n"
+                      "</main>\n</body>\n</html>\n",
+                      "text/html; charset=utf-8");
+}
+
+void AddOpsRoutes(Router& router, const OpsContext& context) {
+  router.Add(
+      "GET", "/", [](const Request&, const RouteParams&) { return HomePage(); },
+      RouteOptions().OnIoThread());
+  router.Add(
+      "GET", "/healthz", [](const Request&, const RouteParams&) { return HealthPage(); },
+      RouteOptions().OnIoThread());
+  core::Store* store = &context.store;
+  const int expected = context.expected_schema_version;
+  router.Add("GET", "/readyz", [store, expected](const Request&, const RouteParams&) {
+    return ReadinessPage(*store, expected);
+  });
+  Metrics* metrics = &context.metrics;
+  CachedCaseCounts* counts = &context.case_counts;
+  router.Add("GET", "/metrics", [metrics, counts](const Request&, const RouteParams&) {
+    return MetricsPage(*metrics, *counts);
+  });
+}
+
+}  // namespace caredesk::http

@@ -1,0 +1,392 @@
+#include "http/server.h"
+
+// <utility> first: Boost 1.74's awaitable.hpp uses std::exchange without including it.
+#include <utility>
+// clang-format off
+#include <boost/asio/awaitable.hpp>
+// clang-format on
+#include <fmt/format.h>
+
+#include <array>
+#include <atomic>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <condition_variable>
+#include <csignal>
+#include <limits>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "http/access_log.h"
+#include "http/errors.h"
+#include "http/metrics.h"
+#include "http/worker_pool.h"
+
+namespace caredesk::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+std::size_t OrDefault(std::size_t value, std::size_t fallback) {
+  return value != 0 ? value : fallback;
+}
+
+// Beast 1.74 speaks boost::string_view; the model speaks std::string_view.
+std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
+
+constexpr std::chrono::seconds kLingerTime{2};
+
+std::size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// Runs `work` on the pool and resumes the awaiting coroutine on its own executor with
+// (true, answer), or at once with (false, {}) when the pool's queue is full.
+template <class Token>
+auto RunOnPool(WorkerPool& pool, std::function<Response()> work, Token&& token) {
+  return asio::async_initiate<Token, void(bool, Response)>(
+      [&pool](auto handler, std::function<Response()> work) {
+        auto executor = asio::get_associated_executor(handler);
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        const bool queued = pool.Submit([shared, executor, work = std::move(work)] {
+          asio::post(executor,
+                     [shared, answer = work()]() mutable { (*shared)(true, std::move(answer)); });
+        });
+        if (!queued) asio::post(executor, [shared] { (*shared)(false, Response{}); });
+      },
+      token, std::move(work));
+}
+
+bool Contains100Continue(std::string_view expect) {
+  return ToLower(expect).find("100-continue") != std::string::npos;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const Router& r, ServerOptions o, Metrics* m, AccessLog* l)
+      : router(r),
+        options(std::move(o)),
+        metrics(m),
+        log(l),
+        pool(OrDefault(options.worker_threads, 4 * Cores()), options.queue_capacity) {
+    std::random_device random;
+    id_prefix = fmt::format("{:08x}", random());
+  }
+
+  asio::awaitable<void> Accept();
+  asio::awaitable<void> Serve(tcp::socket socket);
+  // Writes `response` and records it; false when the connection must close.
+  asio::awaitable<bool> Send(beast::tcp_stream& stream, Response response, AccessRecord record,
+                             unsigned version, bool keep_alive, Clock::time_point start);
+  Response Handle(const RouteMatch& match, const Request& request);
+  asio::awaitable<void> Linger(beast::tcp_stream& stream);
+
+  void EnterRequest() {
+    std::lock_guard lock(drain_mutex);
+    ++in_flight;
+  }
+  void LeaveRequest() {
+    std::lock_guard lock(drain_mutex);
+    if (--in_flight == 0) drained.notify_all();
+  }
+
+  const Router& router;
+  ServerOptions options;
+  Metrics* metrics;
+  AccessLog* log;
+  WorkerPool pool;
+  std::string id_prefix;
+  std::atomic<std::uint64_t> next_id{0};
+  std::atomic<bool> stopping{false};
+  std::mutex drain_mutex;
+  std::condition_variable drained;
+  int in_flight = 0;
+  unsigned short bound_port = 0;
+  std::vector<std::thread> threads;
+  bool started = false;
+  bool stopped = false;
+  // Last, so that it is destroyed first: pending sessions die while what they use still lives.
+  asio::io_context ioc;
+  tcp::acceptor acceptor{asio::make_strand(ioc)};
+};
+
+asio::awaitable<void> Server::Impl::Accept() {
+  while (!stopping) {
+    beast::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(
+        asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
+    if (ec) continue;  // e.g. too many open files: keep serving the connections we have
+    socket.set_option(tcp::no_delay(true), ec);
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, Serve(std::move(socket)), asio::detached);
+  }
+}
+
+Response Server::Impl::Handle(const RouteMatch& match, const Request& request) {
+  if (match.refusal) return *match.refusal;
+  if (auto limited = CheckRateLimit(*match.route, request)) return std::move(*limited);
+  return RunHandler(*match.route, request, match.params);
+}
+
+asio::awaitable<bool> Server::Impl::Send(beast::tcp_stream& stream, Response response,
+                                         AccessRecord record, unsigned version, bool keep_alive,
+                                         Clock::time_point start) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
+  for (auto& [name, value] : response.headers) out.set(name, value);
+  out.set(bhttp::field::server, "caredesk");
+  out.set("x-request-id", record.request_id);
+  keep_alive = keep_alive && !stopping;
+  out.keep_alive(keep_alive);
+  out.body() = std::move(response.body);
+  out.prepare_payload();
+  const std::size_t bytes = out.body().size();
+  beast::error_code ec;
+  stream.expires_after(options.body_timeout);
+  co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  record.status = response.status;
+  record.bytes = bytes;
+  record.duration_ms = seconds * 1000.0;
+  if (metrics) metrics->ObserveRequest(record.route, record.method, record.status, seconds);
+  if (log) log->Write(record);
+  co_return !ec && keep_alive;
+}
+
+asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::error_code ec;
+  const auto peer = stream.socket().remote_endpoint(ec);
+  const std::string remote = ec ? std::string("-") : peer.address().to_string();
+  beast::flat_buffer buffer;
+  bool first = true;
+  bool linger = false;
+  while (!stopping) {
+    // Wait for the next request's first bytes: the idle timeout between keep-alive requests.
+    if (buffer.size() == 0) {
+      stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+      const std::size_t n = co_await stream.async_read_some(
+          buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;
+      buffer.commit(n);
+    }
+    first = false;
+    const auto start = Clock::now();
+    AccessRecord record;
+    record.time = std::chrono::system_clock::now();
+    record.remote = remote;
+    record.method = record.route = record.target = "-";
+    record.request_id = fmt::format("{}-{}", id_prefix, next_id++);
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    // No body limit yet (Beast would refuse a large Content-Length while reading the headers,
+    // as if malformed): the route's limit is applied below, once the route is known.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    stream.expires_after(options.header_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+        ec == asio::error::eof || ec == asio::error::connection_reset) {
+      break;  // slow or vanished client: nothing to answer
+    }
+    if (ec == bhttp::error::header_limit) {
+      co_await Send(
+          stream,
+          ErrorResponse(431, "headers_too_large",
+                        fmt::format("the request headers exceed {} bytes", options.header_limit)),
+          record, 11, false, start);
+      linger = true;  // the client may still be sending
+      break;
+    }
+    if (ec) {
+      co_await Send(stream, Malformed("malformed HTTP request: " + ec.message()), record, 11, false,
+                    start);
+      linger = true;  // the client may still be sending
+      break;
+    }
+    EnterRequest();
+    struct Leave {
+      Impl* impl;
+      ~Leave() { impl->LeaveRequest(); }
+    } leave{this};
+
+    auto& header = parser.get();
+    Request request;
+    request.method = std::string(View(header.method_string()));
+    request.target = std::string(View(header.target()));
+    request.remote_address = remote;
+    request.request_id = record.request_id;
+    for (const auto& field : header) {
+      request.headers.emplace_back(ToLower(View(field.name_string())),
+                                   std::string(View(field.value())));
+    }
+    record.method = request.method;
+    record.target = request.target;
+    const unsigned version = header.version();
+    if (!ParseTarget(request.target, request.path, request.query)) {
+      co_await Send(stream, Malformed("the request target is not a valid path", "target"), record,
+                    version, false, start);
+      linger = true;  // the client may still be sending
+      break;
+    }
+    const RouteMatch match = router.Match(request.method, request.path);
+    record.route = match.pattern;
+    const std::size_t limit = match.route ? match.route->options.body_limit : kJsonBodyLimit;
+    if (const auto length = parser.content_length(); length && *length > limit) {
+      // Refuse before reading a byte of the body (and instead of 100 Continue).
+      co_await Send(stream, TooLarge(limit), record, version, false, start);
+      linger = true;  // the client may still be sending
+      break;
+    }
+    if (const auto expect = request.Header("expect"); expect && Contains100Continue(*expect)) {
+      bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
+      stream.expires_after(options.body_timeout);
+      co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;
+    }
+    parser.body_limit(limit);
+    stream.expires_after(options.body_timeout);
+    co_await bhttp::async_read(stream, buffer, parser,
+                               asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::body_limit) {
+      co_await Send(stream, TooLarge(limit), record, version, false, start);
+      linger = true;  // the client may still be sending
+      break;
+    }
+    if (ec) break;  // timed out or gone mid-body
+    request.body = std::move(parser.get().body());
+    const bool keep_alive = parser.get().keep_alive();
+
+    Response response;
+    if (match.route && match.route->options.on_io_thread) {
+      response = Handle(match, request);
+    } else if (match.refusal) {
+      response = *match.refusal;
+    } else {
+      auto [queued, answer] = co_await RunOnPool(
+          pool, [this, &match, &request] { return Handle(match, request); }, asio::use_awaitable);
+      response = queued
+                     ? std::move(answer)
+                     : Unavailable("the server is busy; retry shortly", options.busy_retry_after);
+    }
+    if (!co_await Send(stream, std::move(response), record, version, keep_alive, start)) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (linger) co_await Linger(stream);
+}
+
+asio::awaitable<void> Server::Impl::Linger(beast::tcp_stream& stream) {
+  // Closing a socket with unread input makes the kernel send RST, which can destroy the error
+  // answer before the client reads it. So read and discard what the client still sends (as
+  // nginx's lingering close does), bounded in time and bytes.
+  constexpr std::size_t kMaxDiscard = 1024 * 1024;
+  std::array<char, 16 * 1024> scratch{};
+  std::size_t discarded = 0;
+  beast::error_code ec;
+  stream.expires_after(kLingerTime);
+  while (!ec && discarded < kMaxDiscard) {
+    discarded += co_await stream.async_read_some(asio::buffer(scratch),
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
+
+Server::Server(const Router& router, ServerOptions options, Metrics* metrics, AccessLog* log)
+    : impl_(std::make_unique<Impl>(router, std::move(options), metrics, log)) {}
+
+Server::~Server() { Stop(); }
+
+core::Result<void> Server::Start() {
+  auto& impl = *impl_;
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl.options.host, ec);
+  if (ec) {
+    return core::Fail(core::ErrorCode::kInvalid,
+                      fmt::format("'{}' is not an IP address", impl.options.host), "listen");
+  }
+  const tcp::endpoint endpoint(address, impl.options.port);
+  impl.acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) impl.acceptor.bind(endpoint, ec);
+  if (!ec) impl.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return core::Fail(core::ErrorCode::kUnavailable,
+                      fmt::format("cannot listen on {}:{}: {}", impl.options.host,
+                                  impl.options.port, ec.message()),
+                      "listen");
+  }
+  impl.bound_port = impl.acceptor.local_endpoint().port();
+  if (impl.metrics) impl.metrics->SetQueueLengthProbe([this] { return QueueLength(); });
+  asio::co_spawn(impl.acceptor.get_executor(), impl.Accept(), asio::detached);
+  const std::size_t io_threads = OrDefault(impl.options.io_threads, Cores());
+  for (std::size_t i = 0; i < io_threads; ++i) {
+    impl.threads.emplace_back([&impl] {
+      // A bug that throws out of a session must not take the process down with it.
+      while (true) {
+        try {
+          impl.ioc.run();
+          return;
+        } catch (const std::exception&) {
+        }
+      }
+    });
+  }
+  impl.started = true;
+  return {};
+}
+
+unsigned short Server::port() const { return impl_->bound_port; }
+
+std::string Server::url() const {
+  const auto& host = impl_->options.host;
+  const bool v6 = host.find(':') != std::string::npos;
+  return fmt::format("http://{}{}{}:{}", v6 ? "[" : "", host, v6 ? "]" : "", port());
+}
+
+std::size_t Server::QueueLength() const { return impl_->pool.QueueLength(); }
+
+void Server::Stop() {
+  auto& impl = *impl_;
+  if (!impl.started || impl.stopped) return;
+  impl.stopped = true;
+  impl.stopping = true;
+  asio::post(impl.acceptor.get_executor(), [&impl] {
+    beast::error_code ignored;
+    impl.acceptor.close(ignored);
+  });
+  {
+    std::unique_lock lock(impl.drain_mutex);
+    impl.drained.wait_for(lock, impl.options.drain_timeout,
+                          [&impl] { return impl.in_flight == 0; });
+  }
+  impl.ioc.stop();
+  for (auto& thread : impl.threads) thread.join();
+  impl.threads.clear();
+  impl.pool.Stop();
+  if (impl.metrics) impl.metrics->SetQueueLengthProbe({});
+  if (impl.log) impl.log->Flush();
+}
+
+void Server::RunUntilSignalled(const std::function<void()>& on_ready) {
+  asio::io_context signals_context;
+  asio::signal_set signals(signals_context, SIGTERM, SIGINT);
+  signals.async_wait([](const beast::error_code&, int) {});
+  if (on_ready) on_ready();
+  signals_context.run();
+  Stop();
+}
+
+}  // namespace caredesk::http
