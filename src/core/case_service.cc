@@ -126,6 +126,12 @@ Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
     }
     if (!existing) {
       auto saved = store_.SaveCustomer(*contact.customer);
+      if (!saved && saved.error().code == ErrorCode::kConflict &&
+          !contact.customer->email.empty()) {
+        // Another contact from the same new customer saved them first: use that record.
+        auto found = store_.FindCustomerByEmail(contact.customer->email);
+        if (found && *found) saved = **found;
+      }
       if (!saved) return tl::unexpected(saved.error());
       existing = *saved;
     }

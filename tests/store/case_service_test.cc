@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "store_fixture.h"
 
@@ -140,6 +143,35 @@ TEST_F(CaseServiceOnStore, ACustomerIsFoundByEmailAndTheirAccountManagerIsAssign
   auto again = service_->LogContact(contact);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->customer_id, record->customer_id) << "one customer record per email";
+}
+
+TEST_F(CaseServiceOnStore, ConcurrentFirstContactsFromOneNewCustomerShareOneRecord) {
+  // Several contacts from a customer not yet on file arrive at once: each may find no record and
+  // try to create one; all end up on the same record and none fails.
+  std::vector<std::thread> callers;
+  std::mutex mutex;
+  std::set<core::Id> customers;
+  int failures = 0;
+  for (int i = 0; i < 8; ++i) {
+    callers.emplace_back([&] {
+      auto contact = Complaint();
+      core::CustomerRecord customer;
+      customer.email = "new@example.org";
+      customer.name = "New Customer";
+      contact.customer = customer;
+      auto record = service_->LogContact(contact);
+      std::lock_guard lock(mutex);
+      if (!record) {
+        ++failures;
+        ADD_FAILURE() << record.error().message;
+      } else {
+        customers.insert(*record->customer_id);
+      }
+    });
+  }
+  for (auto& caller : callers) caller.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(customers.size(), 1u);
 }
 
 TEST_F(CaseServiceOnStore, ACaseKeepsThePolicyVersionItWasReceivedUnder) {
