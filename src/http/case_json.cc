@@ -74,23 +74,32 @@ Json CustomerJson(const core::CustomerRecord& customer, Audience audience) {
   return out;
 }
 
+namespace {
+
+// What every view of a case starts with, whoever reads it.
+Json CaseHeadJson(const core::CaseRecord& r, const core::BusinessCalendar& calendar) {
+  return {{"reference", r.reference},
+          {"kind", core::ToString(r.kind)},
+          {"channel", core::ToString(r.channel)},
+          {"status", core::ToString(r.status)},
+          {"stage", r.stage ? Json(core::ToString(*r.stage)) : Json(nullptr)},
+          {"subject", r.subject},
+          {"anonymous", r.anonymous},
+          {"received_at", InstantJson(r.received_at, calendar)}};
+}
+
+}  // namespace
+
 Json CaseSummaryJson(const core::CaseRecord& r, const core::BusinessCalendar& calendar) {
-  Json out = {{"reference", r.reference},
-              {"kind", core::ToString(r.kind)},
-              {"channel", core::ToString(r.channel)},
-              {"status", core::ToString(r.status)},
-              {"stage", r.stage ? Json(core::ToString(*r.stage)) : Json(nullptr)},
-              {"subject", r.subject},
-              {"anonymous", r.anonymous},
-              {"customer_id", Optional(r.customer_id)},
-              {"department_id", Optional(r.department_id)},
-              {"assignee_id", Optional(r.assignee_id)},
-              {"received_at", InstantJson(r.received_at, calendar)},
-              {"updated_at", InstantJson(r.updated_at, calendar)},
-              {"next_due", InstantJson(r.next_due, calendar)},
-              {"next_standard", r.next_standard},
-              {"next_status", r.next_status ? Json(core::ToString(*r.next_status)) : Json(nullptr)},
-              {"policy_version", r.policy_version}};
+  Json out = CaseHeadJson(r, calendar);
+  out["customer_id"] = Optional(r.customer_id);
+  out["department_id"] = Optional(r.department_id);
+  out["assignee_id"] = Optional(r.assignee_id);
+  out["updated_at"] = InstantJson(r.updated_at, calendar);
+  out["next_due"] = InstantJson(r.next_due, calendar);
+  out["next_standard"] = r.next_standard;
+  out["next_status"] = r.next_status ? Json(core::ToString(*r.next_status)) : Json(nullptr);
+  out["policy_version"] = r.policy_version;
   return out;
 }
 
@@ -98,14 +107,7 @@ Json CaseJson(const core::CaseView& view, const std::optional<core::CustomerReco
               Audience audience) {
   const core::BusinessCalendar& calendar = *view.policy->calendar;
   const core::CaseRecord& r = view.record;
-  Json out = {{"reference", r.reference},
-              {"kind", core::ToString(r.kind)},
-              {"channel", core::ToString(r.channel)},
-              {"status", core::ToString(r.status)},
-              {"stage", r.stage ? Json(core::ToString(*r.stage)) : Json(nullptr)},
-              {"subject", r.subject},
-              {"anonymous", r.anonymous},
-              {"received_at", InstantJson(r.received_at, calendar)}};
+  Json out = CaseHeadJson(r, calendar);
   if (audience == Audience::kStaff) {
     out["logged_at"] = InstantJson(r.logged_at, calendar);
     out["nature"] = r.nature;

@@ -118,10 +118,7 @@ class CaseHandlers {
     auto record = api_.store.FindCase(reference);
     if (!record) return CaseNotFound(record.error(), reference);
     if (!core::CanReadCase(who->principal, *record)) return Hidden(who->principal, reference);
-    const Audience audience = core::CanReadInternalDetail(who->principal, *record)
-                                  ? Audience::kStaff
-                                  : Audience::kCustomer;
-    return CaseResponse(reference, audience, 200);
+    return CaseResponse(reference, AudienceOf(who->principal, *record), 200);
   }
 
   Response RecordEvent(const Request& request, const RouteParams& params) {
@@ -149,13 +146,13 @@ class CaseHandlers {
     if (!event) return ErrorResponse(event.error());
     auto stored = api_.cases.Record(reference, *event);
     if (!stored) return ErrorResponse(stored.error());
-    const Audience audience = core::CanReadInternalDetail(who->principal, *record)
-                                  ? Audience::kStaff
-                                  : Audience::kCustomer;
-    return CaseResponse(reference, audience, 201);
+    return CaseResponse(reference, AudienceOf(who->principal, *record), 201);
   }
 
  private:
+  static Audience AudienceOf(const core::Principal& p, const core::CaseRecord& record) {
+    return core::CanReadInternalDetail(p, record) ? Audience::kStaff : Audience::kCustomer;
+  }
   static std::string PrincipalName(const core::Principal& p) {
     if (!p.IsStaff()) return "a customer";
     return (p.role == core::Role::kAgent || p.role == core::Role::kAuditor ||
