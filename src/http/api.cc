@@ -20,6 +20,7 @@ void Api::AddRoutes(Router& router) {
   AddCaseRoutes(router, case_api_);
   AddPortalRoutes(router, case_api_);
   AddSessionRoutes(router, case_api_);
+  AddDirectoryRoutes(router, case_api_);
   AddOpenApiRoute(router);
 }
 

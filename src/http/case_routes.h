@@ -27,6 +27,8 @@ struct CaseApi {
 void AddCaseRoutes(Router& router, const CaseApi& api);
 // Registers the public portal's routes (portal_routes.cc).
 void AddPortalRoutes(Router& router, const CaseApi& api);
+// Registers the policy, departments, staff and customer routes (directory_routes.cc).
+void AddDirectoryRoutes(Router& router, const CaseApi& api);
 // Registers sign-in, sign-out and /me (session_routes.cc).
 void AddSessionRoutes(Router& router, const CaseApi& api);
 

@@ -1,0 +1,194 @@
+// The organisation's own records over the API: the policy (the active version, every version,
+// and installing a new one — refused with every `line: reason` when it does not parse),
+// departments, the staff list and customer records. Who may do what is core/access.h's.
+#include <fmt/format.h>
+
+#include "core/access.h"
+#include "http/case_json.h"
+#include "http/case_routes.h"
+#include "http/errors.h"
+#include "http/json_body.h"
+#include "http/json_reader.h"
+#include "http/request_auth.h"
+
+namespace caredesk::http {
+namespace {
+
+using Json = nlohmann::json;
+
+Json PolicyJson(const core::PolicyVersionRecord& record, bool with_text) {
+  Json out = {{"version", record.version},
+              {"installed_at", core::FormatUtc(record.installed_at)},
+              {"active", record.active}};
+  if (auto parsed = core::ParsePolicy(record.text)) {
+    out["name"] = parsed->name;
+    out["languages"] = parsed->languages;
+    out["review_date"] =
+        parsed->review_date ? Json(core::FormatDate(*parsed->review_date)) : Json(nullptr);
+    Json standards = Json::array();
+    for (const auto& standard : parsed->standards) {
+      standards.push_back({{"id", standard.id}, {"name", standard.name}});
+    }
+    out["standards"] = std::move(standards);
+  }
+  if (with_text) out["text"] = record.text;
+  return out;
+}
+
+Json DepartmentJson(const core::DepartmentRecord& d) {
+  return {{"id", d.id},
+          {"name", d.name},
+          {"manager_id", d.manager_id ? Json(*d.manager_id) : Json(nullptr)}};
+}
+
+Json StaffJson(const core::StaffRecord& s) {
+  return {{"id", s.id},
+          {"email", s.email},
+          {"name", s.name},
+          {"initials", s.initials},
+          {"role", core::ToString(s.role)},
+          {"department_id", s.department_id ? Json(*s.department_id) : Json(nullptr)},
+          {"active", s.active}};
+}
+
+class DirectoryHandlers {
+ public:
+  explicit DirectoryHandlers(const CaseApi& api) : api_(api) {}
+
+  // Runs `then` for a signed-in staff member allowed `action`; 401/403 otherwise.
+  template <class Then>
+  Response AsStaff(const Request& request, core::StaffAction action, Then then) {
+    auto who = Authenticate(request, api_.authenticator);
+    if (!who) return who.error();
+    if (!core::Can(who->principal, action)) return Forbidden();
+    return then(*who);
+  }
+
+  Response ActivePolicy(const Request& request) {
+    return AsStaff(request, core::StaffAction::kReadPolicy, [&](const auto&) {
+      auto active = api_.store.ActivePolicy();
+      if (!active) return ErrorResponse(active.error());
+      return JsonResponse(200, PolicyJson(*active, true));
+    });
+  }
+
+  Response PolicyVersions(const Request& request) {
+    return AsStaff(request, core::StaffAction::kReadPolicy, [&](const auto&) {
+      auto versions = api_.store.PolicyVersions();
+      if (!versions) return ErrorResponse(versions.error());
+      Json list = Json::array();
+      for (const auto& version : *versions) list.push_back(PolicyJson(version, false));
+      return JsonResponse(200, {{"versions", std::move(list)}});
+    });
+  }
+
+  Response InstallPolicy(const Request& request) {
+    return AsStaff(request, core::StaffAction::kManagePolicy, [&](const auto&) {
+      auto body = ParseJsonBody(request);
+      if (!body) return body.error();
+      JsonReader read(*body, "");
+      const std::string text = read.Text("text");
+      read.RejectUnknown();
+      if (auto done = read.Done(); !done) return ErrorResponse(done.error());
+      auto parsed = core::ParsePolicy(text);
+      if (!parsed) {
+        Json problems = Json::array();
+        for (const auto& problem : parsed.error()) {
+          problems.push_back(fmt::format("{}: {}", problem.line, problem.reason));
+        }
+        Response refused = ErrorResponse(
+            422, "invalid",
+            fmt::format("the policy has {} problem(s); nothing was installed", problems.size()),
+            "text");
+        Json answer = Json::parse(refused.body);
+        answer["error"]["problems"] = std::move(problems);
+        return JsonResponse(422, answer);
+      }
+      auto installed = api_.store.InstallPolicy(parsed->version, text, api_.clock.Now());
+      if (!installed) return ErrorResponse(installed.error());
+      return JsonResponse(201, PolicyJson(*installed, false));
+    });
+  }
+
+  Response Departments(const Request& request) {
+    return AsStaff(request, core::StaffAction::kReadStaff, [&](const auto&) {
+      auto departments = api_.store.ListDepartments();
+      if (!departments) return ErrorResponse(departments.error());
+      Json list = Json::array();
+      for (const auto& d : *departments) list.push_back(DepartmentJson(d));
+      return JsonResponse(200, {{"departments", std::move(list)}});
+    });
+  }
+
+  Response AddDepartment(const Request& request) {
+    return AsStaff(request, core::StaffAction::kManageDepartments, [&](const auto&) {
+      auto body = ParseJsonBody(request);
+      if (!body) return body.error();
+      JsonReader read(*body, "");
+      core::DepartmentRecord department{0, read.Text("name"), read.Id("manager_id", false)};
+      if (department.name.empty()) read.Problem("name", "must not be empty");
+      read.RejectUnknown();
+      if (auto done = read.Done(); !done) return ErrorResponse(done.error());
+      if (department.manager_id && !api_.store.FindStaff(*department.manager_id)) {
+        return ErrorResponse(422, "invalid", "manager_id names no staff member", "manager_id");
+      }
+      auto saved = api_.store.SaveDepartment(department);
+      if (!saved) return ErrorResponse(saved.error());
+      return JsonResponse(201, DepartmentJson(*saved));
+    });
+  }
+
+  Response Staff(const Request& request) {
+    return AsStaff(request, core::StaffAction::kReadStaff, [&](const auto&) {
+      auto staff = api_.store.ListStaff();
+      if (!staff) return ErrorResponse(staff.error());
+      Json list = Json::array();
+      for (const auto& s : *staff) list.push_back(StaffJson(s));
+      return JsonResponse(200, {{"staff", std::move(list)}});
+    });
+  }
+
+  Response Customer(const Request& request, const RouteParams& params) {
+    return AsStaff(request, core::StaffAction::kReadCustomers, [&](const auto&) {
+      const std::string text(params.Get("id"));
+      core::Id id = 0;
+      for (char c : text) {
+        if (c < '0' || c > '9' || id > 100'000'000'000'000) return NotFound("no such customer");
+        id = id * 10 + (c - '0');
+      }
+      auto customer = api_.store.FindCustomer(id);
+      if (!customer) {
+        if (customer.error().code == core::ErrorCode::kNotFound) {
+          return NotFound("no such customer");
+        }
+        return ErrorResponse(customer.error());
+      }
+      return JsonResponse(200, Json::parse(CustomerJson(*customer, Audience::kStaff).dump()));
+    });
+  }
+
+ private:
+  const CaseApi& api_;
+};
+
+}  // namespace
+
+void AddDirectoryRoutes(Router& router, const CaseApi& api) {
+  auto h = std::make_shared<DirectoryHandlers>(api);
+  router.Add("GET", "/api/v1/policy",
+             [h](const Request& r, const RouteParams&) { return h->ActivePolicy(r); });
+  router.Add("POST", "/api/v1/policy",
+             [h](const Request& r, const RouteParams&) { return h->InstallPolicy(r); });
+  router.Add("GET", "/api/v1/policy/versions",
+             [h](const Request& r, const RouteParams&) { return h->PolicyVersions(r); });
+  router.Add("GET", "/api/v1/departments",
+             [h](const Request& r, const RouteParams&) { return h->Departments(r); });
+  router.Add("POST", "/api/v1/departments",
+             [h](const Request& r, const RouteParams&) { return h->AddDepartment(r); });
+  router.Add("GET", "/api/v1/staff",
+             [h](const Request& r, const RouteParams&) { return h->Staff(r); });
+  router.Add("GET", "/api/v1/customers/{id}",
+             [h](const Request& r, const RouteParams& p) { return h->Customer(r, p); });
+}
+
+}  // namespace caredesk::http
