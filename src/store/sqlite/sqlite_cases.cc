@@ -289,15 +289,15 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
 }
 
 Result<core::CaseRecord> SqliteStore::FindCase(std::string_view reference) {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_, fmt::format("SELECT {} FROM cases WHERE reference = ?", kCaseColumns),
+  auto reader = readers_.Borrow();
+  return OneRow(*reader, fmt::format("SELECT {} FROM cases WHERE reference = ?", kCaseColumns),
                 {std::string(reference)}, ReadCase, fmt::format("case {}", reference));
 }
 
 Result<std::vector<core::StoredEvent>> SqliteStore::Events(core::Id case_id) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   auto rows = AllRows(
-      *db_, fmt::format("SELECT {} FROM events WHERE case_id = ? ORDER BY seq", kEventColumns),
+      *reader, fmt::format("SELECT {} FROM events WHERE case_id = ? ORDER BY seq", kEventColumns),
       {case_id}, ReadEvent);
   if (!rows) return tl::unexpected(rows.error());
   std::vector<core::StoredEvent> events;
@@ -323,9 +323,9 @@ Result<core::Page<core::CaseRecord>> SqliteStore::CasePage(
     params.insert(params.end(), {after->key, after->key, after->id});
   }
   const char* order = descending ? "DESC" : "ASC";
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   auto rows = AllRows(
-      *db_,
+      *reader,
       fmt::format("SELECT {}, {} FROM {} WHERE {} ORDER BY {} {}, id {} LIMIT {}", kCaseColumns,
                   key_column, from, where, key_column, order, order, limit + 1),
       params, [](const Statement& row) {
@@ -391,8 +391,8 @@ Result<core::Page<core::CaseRecord>> SqliteStore::Search(const std::string& text
   if (limit < 1 || limit > kMaxPage) {
     return Fail(core::ErrorCode::kInvalid, fmt::format("limit must be 1 to {}", kMaxPage), "limit");
   }
-  std::lock_guard lock(mutex_);
-  auto rows = AllRows(*db_,
+  auto reader = readers_.Borrow();
+  auto rows = AllRows(*reader,
                       fmt::format("SELECT {} FROM cases WHERE id IN (SELECT rowid FROM case_search "
                                   "WHERE case_search MATCH ? AND rowid < ? ORDER BY rowid DESC "
                                   "LIMIT {}) ORDER BY id DESC",

@@ -37,9 +37,9 @@ Result<void> SqliteStore::SetStaffPassword(core::Id staff_id, const std::string&
 }
 
 Result<core::StaffCredential> SqliteStore::StaffPasswordHash(const std::string& email) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   return OneRow(
-      *db_, fmt::format("SELECT {}, password_hash FROM staff WHERE email = ?", kStaffColumns),
+      *reader, fmt::format("SELECT {}, password_hash FROM staff WHERE email = ?", kStaffColumns),
       {email},
       [](const Statement& row) {
         return core::StaffCredential{ReadStaff(row), row.Text(7)};
@@ -59,9 +59,9 @@ Result<void> SqliteStore::SetCustomerPassword(core::Id customer_id,
 }
 
 Result<core::CustomerCredential> SqliteStore::CustomerPasswordHash(const std::string& email) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   return OneRow(
-      *db_,
+      *reader,
       fmt::format("SELECT {}, password_hash FROM customers WHERE email = ?", kCustomerColumns),
       {email},
       [](const Statement& row) {
@@ -91,9 +91,9 @@ Result<core::ApiTokenRecord> SqliteStore::SaveApiToken(const core::ApiTokenRecor
 }
 
 Result<core::ApiTokenMatch> SqliteStore::FindApiToken(const std::string& token_hash) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   return OneRow(
-      *db_,
+      *reader,
       "SELECT t.id, t.staff_id, t.token_hash, t.label, t.created_at, t.last_used_at, "
       "t.revoked_at, s.id, s.email, s.name, s.initials, s.role, s.department_id, s.active "
       "FROM api_tokens t JOIN staff s ON s.id = t.staff_id "
@@ -125,9 +125,9 @@ Result<void> SqliteStore::RevokeApiToken(core::Id token_id, core::Instant at) {
 }
 
 Result<std::vector<core::ApiTokenRecord>> SqliteStore::ApiTokens(core::Id staff_id) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   return AllRows(
-      *db_,
+      *reader,
       fmt::format("SELECT {} FROM api_tokens WHERE staff_id = ? ORDER BY id", kApiTokenColumns),
       {staff_id}, ReadApiToken);
 }
@@ -153,8 +153,8 @@ Result<core::SessionRecord> SqliteStore::CreateSession(const core::SessionRecord
 
 Result<core::SessionRecord> SqliteStore::FindSession(const std::string& session_hash,
                                                      core::Instant now) {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_,
+  auto reader = readers_.Borrow();
+  return OneRow(*reader,
                 fmt::format("SELECT {} FROM sessions WHERE session_hash = ? AND revoked = 0 AND "
                             "expires_at > ?",
                             kSessionColumns),
@@ -210,8 +210,8 @@ Result<void> SqliteStore::SaveCaseSecret(core::Id case_id, const std::string& se
 
 Result<core::CaseRecord> SqliteStore::FindCaseBySecret(std::string_view reference,
                                                        const std::string& secret_hash) {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_,
+  auto reader = readers_.Borrow();
+  return OneRow(*reader,
                 fmt::format("SELECT {} FROM cases WHERE reference = ? AND EXISTS (SELECT 1 FROM "
                             "case_secrets s WHERE s.case_id = cases.id AND s.secret_hash = ?)",
                             kCaseColumns),

@@ -43,8 +43,8 @@ Result<core::AttachmentRecord> SqliteStore::Attach(core::Id case_id, std::int64_
 }
 
 Result<std::vector<core::AttachmentRecord>> SqliteStore::Attachments(core::Id case_id) {
-  std::lock_guard lock(mutex_);
-  return AllRows(*db_,
+  auto reader = readers_.Borrow();
+  return AllRows(*reader,
                  "SELECT l.sha256, l.filename, l.content_type, a.size, l.event_seq FROM "
                  "event_attachments l "
                  "JOIN attachments a ON a.sha256 = l.sha256 WHERE l.case_id = ? "
@@ -56,9 +56,9 @@ Result<std::vector<core::AttachmentRecord>> SqliteStore::Attachments(core::Id ca
 }
 
 Result<std::string> SqliteStore::AttachmentBytes(const std::string& sha256) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   return OneRow(
-      *db_, "SELECT content FROM attachments WHERE sha256 = ?", {sha256},
+      *reader, "SELECT content FROM attachments WHERE sha256 = ?", {sha256},
       [](const Statement& row) { return row.Blob(0); }, "attachment " + sha256);
 }
 
@@ -97,8 +97,8 @@ Result<core::Page<core::SuggestionRecord>> SqliteStore::Suggestions(const std::s
   if (limit < 1 || limit > 500) {
     return Fail(core::ErrorCode::kInvalid, "limit must be 1 to 500", "limit");
   }
-  std::lock_guard lock(mutex_);
-  auto rows = AllRows(*db_,
+  auto reader = readers_.Borrow();
+  auto rows = AllRows(*reader,
                       fmt::format("SELECT {} FROM suggestions WHERE id < ? ORDER BY id DESC "
                                   "LIMIT {}",
                                   kSuggestionColumns, limit + 1),
@@ -115,15 +115,15 @@ Result<core::Page<core::SuggestionRecord>> SqliteStore::Suggestions(const std::s
 }
 
 Result<std::optional<core::BrokenLink>> SqliteStore::VerifyChain() {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   auto cases =
-      AllRows(*db_, "SELECT id, reference FROM cases ORDER BY id", {}, [](const Statement& row) {
+      AllRows(*reader, "SELECT id, reference FROM cases ORDER BY id", {}, [](const Statement& row) {
         return std::pair{row.Int(0), row.Text(1)};
       });
   if (!cases) return tl::unexpected(cases.error());
   for (const auto& [id, reference] : *cases) {
     auto rows = AllRows(
-        *db_, fmt::format("SELECT {} FROM events WHERE case_id = ? ORDER BY seq", kEventColumns),
+        *reader, fmt::format("SELECT {} FROM events WHERE case_id = ? ORDER BY seq", kEventColumns),
         {id}, ReadEvent);
     if (!rows) return tl::unexpected(rows.error());
     std::vector<core::StoredEvent> events;

@@ -21,8 +21,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   if (!version) return tl::unexpected(version.error());
   auto reader = SqliteDb::Open(path);
   if (!reader) return tl::unexpected(reader.error());
-  return std::unique_ptr<SqliteStore>(new SqliteStore(
-      std::move(*reader), std::make_unique<GroupCommitter>(std::move(*writer)), clock, *version));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(path, std::move(*reader),
+                      std::make_unique<GroupCommitter>(std::move(*writer)), clock, *version));
 }
 
 Result<int> SqliteStore::Migrate(SqliteDb& db, const core::Clock& clock) {
@@ -60,8 +61,8 @@ Result<int> SqliteStore::Migrate(SqliteDb& db, const core::Clock& clock) {
 int SqliteStore::SchemaVersion() { return schema_version_; }
 
 Result<void> SqliteStore::BackupTo(const std::string& path) {
-  std::lock_guard lock(mutex_);
-  auto statement = db_->Prepare("VACUUM INTO ?");
+  auto reader = readers_.Borrow();
+  auto statement = reader->Prepare("VACUUM INTO ?");
   if (!statement) return tl::unexpected(statement.error());
   statement->Bind(path);
   return statement->Run();
@@ -92,23 +93,23 @@ Result<core::PolicyVersionRecord> SqliteStore::InstallPolicy(const std::string& 
 }
 
 Result<core::PolicyVersionRecord> SqliteStore::ActivePolicy() {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_,
+  auto reader = readers_.Borrow();
+  return OneRow(*reader,
                 fmt::format("SELECT {} FROM policy_versions WHERE active = 1", kPolicyColumns), {},
                 ReadPolicyVersion, "an active policy");
 }
 
 Result<core::PolicyVersionRecord> SqliteStore::PolicyVersion(const std::string& version) {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_,
+  auto reader = readers_.Borrow();
+  return OneRow(*reader,
                 fmt::format("SELECT {} FROM policy_versions WHERE version = ?", kPolicyColumns),
                 {version}, ReadPolicyVersion, "policy version " + version);
 }
 
 Result<std::vector<core::PolicyVersionRecord>> SqliteStore::PolicyVersions() {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   return AllRows(
-      *db_,
+      *reader,
       fmt::format("SELECT {} FROM policy_versions ORDER BY installed_at, version", kPolicyColumns),
       {}, ReadPolicyVersion);
 }
@@ -157,16 +158,16 @@ Result<core::CustomerRecord> SqliteStore::SaveCustomer(const core::CustomerRecor
 }
 
 Result<core::CustomerRecord> SqliteStore::FindCustomer(core::Id id) {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_, fmt::format("SELECT {} FROM customers WHERE id = ?", kCustomerColumns), {id},
-                ReadCustomer, fmt::format("customer {}", id));
+  auto reader = readers_.Borrow();
+  return OneRow(*reader, fmt::format("SELECT {} FROM customers WHERE id = ?", kCustomerColumns),
+                {id}, ReadCustomer, fmt::format("customer {}", id));
 }
 
 Result<std::optional<core::CustomerRecord>> SqliteStore::FindCustomerByEmail(
     const std::string& email) {
-  std::lock_guard lock(mutex_);
+  auto reader = readers_.Borrow();
   auto rows =
-      AllRows(*db_, fmt::format("SELECT {} FROM customers WHERE email = ?", kCustomerColumns),
+      AllRows(*reader, fmt::format("SELECT {} FROM customers WHERE email = ?", kCustomerColumns),
               {email}, ReadCustomer);
   if (!rows) return tl::unexpected(rows.error());
   if (rows->empty()) return std::optional<core::CustomerRecord>();
@@ -197,14 +198,14 @@ Result<core::StaffRecord> SqliteStore::SaveStaff(const core::StaffRecord& staff)
 }
 
 Result<core::StaffRecord> SqliteStore::FindStaff(core::Id id) {
-  std::lock_guard lock(mutex_);
-  return OneRow(*db_, fmt::format("SELECT {} FROM staff WHERE id = ?", kStaffColumns), {id},
+  auto reader = readers_.Borrow();
+  return OneRow(*reader, fmt::format("SELECT {} FROM staff WHERE id = ?", kStaffColumns), {id},
                 ReadStaff, fmt::format("staff member {}", id));
 }
 
 Result<std::vector<core::StaffRecord>> SqliteStore::ListStaff() {
-  std::lock_guard lock(mutex_);
-  return AllRows(*db_, fmt::format("SELECT {} FROM staff ORDER BY name, id", kStaffColumns), {},
+  auto reader = readers_.Borrow();
+  return AllRows(*reader, fmt::format("SELECT {} FROM staff ORDER BY name, id", kStaffColumns), {},
                  ReadStaff);
 }
 
@@ -228,9 +229,10 @@ Result<core::DepartmentRecord> SqliteStore::SaveDepartment(
 }
 
 Result<std::vector<core::DepartmentRecord>> SqliteStore::ListDepartments() {
-  std::lock_guard lock(mutex_);
-  return AllRows(*db_, fmt::format("SELECT {} FROM departments ORDER BY name", kDepartmentColumns),
-                 {}, ReadDepartment);
+  auto reader = readers_.Borrow();
+  return AllRows(*reader,
+                 fmt::format("SELECT {} FROM departments ORDER BY name", kDepartmentColumns), {},
+                 ReadDepartment);
 }
 
 }  // namespace caredesk::store

@@ -12,6 +12,7 @@
 #include "core/store.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/sqlite/sqlite_group_commit.h"
+#include "store/sqlite/sqlite_readers.h"
 #include "store/sqlite/sqlite_references.h"
 
 namespace caredesk::store {
@@ -98,9 +99,9 @@ class SqliteStore : public core::Store {
                                                   const std::string& secret_hash) override;
 
  private:
-  SqliteStore(std::unique_ptr<SqliteDb> reader, std::unique_ptr<GroupCommitter> writer,
-              const core::Clock& clock, int schema_version)
-      : db_(std::move(reader)),
+  SqliteStore(std::string path, std::unique_ptr<SqliteDb> reader,
+              std::unique_ptr<GroupCommitter> writer, const core::Clock& clock, int schema_version)
+      : readers_(std::move(path), std::move(reader)),
         writer_(std::move(writer)),
         clock_(clock),
         schema_version_(schema_version) {
@@ -116,11 +117,10 @@ class SqliteStore : public core::Store {
                                                       bool descending, const std::string& cursor,
                                                       int limit);
 
-  std::unique_ptr<SqliteDb> db_;  // the reading connection, guarded by mutex_
+  SqliteReaders readers_;  // reading connections (the writer has its own)
   std::unique_ptr<GroupCommitter> writer_;
   SqliteReferences references_;  // the writer thread's
   const core::Clock& clock_;
-  std::mutex mutex_;
   int schema_version_ = 0;
 };
 

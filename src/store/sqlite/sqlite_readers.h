@@ -1,0 +1,51 @@
+// The SQLite store's reading connections: a small pool, so reads on several worker threads run
+// side by side (WAL lets readers proceed while the writer commits) instead of queueing behind
+// one connection. Connections are opened as needed, up to a limit; a reader beyond it waits for
+// one to come back. Each connection keeps its own prepared-statement cache.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/sqlite_db.h"
+
+namespace caredesk::store {
+
+class SqliteReaders {
+ public:
+  SqliteReaders(std::string path, std::unique_ptr<SqliteDb> first, std::size_t max = 16);
+
+  // A connection for the caller's reads, back in the pool when the lease ends.
+  class Lease {
+   public:
+    Lease(SqliteReaders& pool, std::unique_ptr<SqliteDb> db) : pool_(&pool), db_(std::move(db)) {}
+    Lease(Lease&& other) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (db_) pool_->Return(std::move(db_));
+    }
+    SqliteDb& operator*() { return *db_; }
+    SqliteDb* operator->() { return db_.get(); }
+
+   private:
+    SqliteReaders* pool_;
+    std::unique_ptr<SqliteDb> db_;
+  };
+
+  Lease Borrow();
+
+ private:
+  void Return(std::unique_ptr<SqliteDb> db);
+
+  const std::string path_;
+  const std::size_t max_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<SqliteDb>> idle_;
+  std::size_t open_ = 1;
+};
+
+}  // namespace caredesk::store
