@@ -7,8 +7,8 @@
 #include "app/cli.h"
 #include "app/cli_args.h"
 #include "app/commands.h"
-#include "http/deadline_json.h"
 #include "app/policy_source.h"
+#include "http/deadline_json.h"
 
 namespace caredesk::app {
 namespace {
@@ -35,7 +35,8 @@ int DueForDuration(const core::Policy& policy, core::Instant received, const std
   if (!within) return kExitBadArguments;
   auto due = core::DueAfter(*policy.calendar, received, *within);
   if (!due) return Fail("--received: " + due.error().message);
-  std::cout << nlohmann::ordered_json{{"due", http::InstantJson(*due, *policy.calendar)}}.dump() << "\n";
+  std::cout << nlohmann::ordered_json{{"due", http::InstantJson(*due, *policy.calendar)}}.dump()
+            << "\n";
   return kExitOk;
 }
 
@@ -66,7 +67,8 @@ int DeadlinesForContact(const core::Policy& policy, core::Instant received,
   auto deadlines = policy.Deadlines(facts, now);
   if (!deadlines) return Fail("--received: " + deadlines.error().message);
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const auto& deadline : *deadlines) list.push_back(http::DeadlineJson(deadline, *policy.calendar));
+  for (const auto& deadline : *deadlines)
+    list.push_back(http::DeadlineJson(deadline, *policy.calendar));
   // Where several standards apply for one event the strictest due instant counts.
   nlohmann::ordered_json strictest = nlohmann::ordered_json::object();
   for (core::Milestone event : core::kAllMilestones) {

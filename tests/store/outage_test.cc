@@ -25,8 +25,8 @@ TEST(StoreOutage, SqliteFileThatCannotBeOpenedIsUnavailable) {
 #ifdef CAREDESK_HAVE_POSTGRES_STORE
 TEST(StoreOutage, PostgresServerThatDoesNotAnswerIsUnavailable) {
   // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-  auto store = PgStore::Open("postgresql://caredesk@127.0.0.1:1/caredesk?connect_timeout=2",
-                             kClock);
+  auto store =
+      PgStore::Open("postgresql://caredesk@127.0.0.1:1/caredesk?connect_timeout=2", kClock);
   ASSERT_FALSE(store);
   EXPECT_EQ(store.error().code, core::ErrorCode::kUnavailable) << store.error().message;
   EXPECT_NE(store.error().message.find("cannot connect"), std::string::npos);
