@@ -52,6 +52,11 @@ std::optional<Id> StaffIdOf(const Actor& actor) {
 }
 
 Result<std::shared_ptr<const Policy>> CaseService::PolicyOf(const std::string& version) {
+  if (!version.empty()) {
+    // A stored version never changes: once parsed, it needs no store read.
+    std::lock_guard lock(policies_mutex_);
+    if (auto found = policies_.find(version); found != policies_.end()) return found->second;
+  }
   auto record = version.empty() ? store_.ActivePolicy() : store_.PolicyVersion(version);
   if (!record) return tl::unexpected(record.error());
   std::lock_guard lock(policies_mutex_);
@@ -192,17 +197,22 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
 Result<CaseView> CaseService::Read(std::string_view reference) {
   auto record = store_.FindCase(reference);
   if (!record) return tl::unexpected(record.error());
-  auto stored = store_.Events(record->id);
+  return Read(*record);
+}
+
+Result<CaseView> CaseService::Read(const CaseRecord& record) {
+  auto stored = store_.Events(record.id);
   if (!stored) return tl::unexpected(stored.error());
   std::vector<CaseEvent> events;
+  events.reserve(stored->size());
   for (const auto& s : *stored) events.push_back(s.event);
-  auto policy = PolicyOf(record->policy_version);
+  auto policy = PolicyOf(record.policy_version);
   if (!policy) return tl::unexpected(policy.error());
   auto folded = FoldCase(events);
   if (!folded) return tl::unexpected(folded.error());
   auto deadlines = CaseDeadlines(**policy, *folded, clock_.Now());
   if (!deadlines) return tl::unexpected(deadlines.error());
-  return CaseView{*record, std::move(*stored), folded->state, std::move(*deadlines), *policy};
+  return CaseView{record, std::move(*stored), folded->state, std::move(*deadlines), *policy};
 }
 
 }  // namespace caredesk::core

@@ -1,11 +1,14 @@
 #include "http/access_log.h"
 
 #include <date/date.h>
+#include <fmt/format.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <atomic>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -23,6 +26,22 @@ bool LooksSecret(std::string_view name) {
     if (lower.find(word) != std::string::npos) return true;
   }
   return false;
+}
+
+// Appends `text` as a JSON string. Plain printable ASCII (nearly every value) is copied as is;
+// anything else is escaped by nlohmann, which replaces bytes that are not UTF-8.
+void AppendJsonString(std::string& out, std::string_view text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (!plain) {
+    out += nlohmann::json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  out.append(text);
+  out += '"';
 }
 
 std::string UniqueLoggerName() {
@@ -56,18 +75,24 @@ std::string RedactTarget(std::string_view target) {
 }
 
 std::string FormatAccessLine(const AccessRecord& record) {
-  const nlohmann::json line = {
-      {"time", date::format("%FT%TZ", date::floor<std::chrono::milliseconds>(record.time))},
-      {"remote", record.remote},
-      {"method", record.method},
-      {"route", record.route},
-      {"path", RedactTarget(record.target)},
-      {"status", record.status},
-      {"bytes", record.bytes},
-      {"duration_ms", std::round(record.duration_ms * 1000.0) / 1000.0},
-      {"request_id", record.request_id},
-  };
-  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Written by hand rather than through a JSON document: it runs once per request.
+  std::string line;
+  line.reserve(256);
+  fmt::format_to(std::back_inserter(line), R"({{"time":"{}","remote":)",
+                 date::format("%FT%TZ", date::floor<std::chrono::milliseconds>(record.time)));
+  AppendJsonString(line, record.remote);
+  line += R"(,"method":)";
+  AppendJsonString(line, record.method);
+  line += R"(,"route":)";
+  AppendJsonString(line, record.route);
+  line += R"(,"path":)";
+  AppendJsonString(line, RedactTarget(record.target));
+  fmt::format_to(std::back_inserter(line), R"(,"status":{},"bytes":{},"duration_ms":{},)",
+                 record.status, record.bytes, std::round(record.duration_ms * 1000.0) / 1000.0);
+  line += R"("request_id":)";
+  AppendJsonString(line, record.request_id);
+  line += '}';
+  return line;
 }
 
 AccessLog::AccessLog(const std::string& path) {

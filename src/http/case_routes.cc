@@ -68,7 +68,9 @@ class CaseHandlers {
         return ErrorResponse(recorded.error());
       }
     }
-    Response response = CaseResponse(created->reference, Audience::kStaff, 201);
+    Response response = parsed->acknowledged_verbally
+                            ? CaseResponse(created->reference, Audience::kStaff, 201)
+                            : CaseResponse(*created, Audience::kStaff, 201);
     response.SetHeader("location", "/api/v1/cases/" + created->reference);
     return response;
   }
@@ -108,7 +110,7 @@ class CaseHandlers {
     Json out = {
         {"cases", std::move(cases)},
         {"next_cursor", page->next_cursor.empty() ? Json(nullptr) : Json(page->next_cursor)}};
-    return JsonResponse(200, nlohmann::json::parse(out.dump()));
+    return OrderedJsonResponse(200, out);
   }
 
   Response ReadCase(const Request& request, const RouteParams& params) {
@@ -118,7 +120,7 @@ class CaseHandlers {
     auto record = api_.store.FindCase(reference);
     if (!record) return CaseNotFound(record.error(), reference);
     if (!core::CanReadCase(who->principal, *record)) return Hidden(who->principal, reference);
-    return CaseResponse(reference, AudienceOf(who->principal, *record), 200);
+    return CaseResponse(*record, AudienceOf(who->principal, *record), 200);
   }
 
   Response RecordEvent(const Request& request, const RouteParams& params) {
@@ -173,7 +175,12 @@ class CaseHandlers {
   }
 
   Response CaseResponse(const std::string& reference, Audience audience, int status) {
-    auto view = api_.cases.Read(reference);
+    return ViewResponse(api_.cases.Read(reference), audience, status);
+  }
+  Response CaseResponse(const core::CaseRecord& record, Audience audience, int status) {
+    return ViewResponse(api_.cases.Read(record), audience, status);
+  }
+  Response ViewResponse(const core::Result<core::CaseView>& view, Audience audience, int status) {
     if (!view) return ErrorResponse(view.error());
     std::optional<core::CustomerRecord> customer;
     if (view->record.customer_id) {
@@ -181,7 +188,7 @@ class CaseHandlers {
       if (!found) return ErrorResponse(found.error());
       customer = *found;
     }
-    return JsonResponse(status, nlohmann::json::parse(CaseJson(*view, customer, audience).dump()));
+    return OrderedJsonResponse(status, CaseJson(*view, customer, audience));
   }
 
   const CaseApi& api_;

@@ -163,7 +163,7 @@ class DirectoryHandlers {
         }
         return ErrorResponse(customer.error());
       }
-      return JsonResponse(200, Json::parse(CustomerJson(*customer, Audience::kStaff).dump()));
+      return OrderedJsonResponse(200, CustomerJson(*customer, Audience::kStaff));
     });
   }
 

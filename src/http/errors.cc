@@ -48,6 +48,12 @@ Response JsonResponse(int status, const nlohmann::json& body) {
                       "application/json");
 }
 
+Response OrderedJsonResponse(int status, const nlohmann::ordered_json& body) {
+  return TextResponse(status,
+                      body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                      "application/json");
+}
+
 Response ErrorResponse(int status, std::string_view code, std::string_view message,
                        std::string_view field) {
   nlohmann::json error = {{"code", code}, {"message", message}};

@@ -44,5 +44,7 @@ Response Unavailable(std::string_view message, std::chrono::seconds retry_after)
 
 // A JSON answer with `body` serialised.
 Response JsonResponse(int status, const nlohmann::json& body);
+// The same for a body built in a chosen key order (the case JSON).
+Response OrderedJsonResponse(int status, const nlohmann::ordered_json& body);
 
 }  // namespace caredesk::http

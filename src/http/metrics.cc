@@ -7,6 +7,9 @@
 #include <prometheus/text_serializer.h>
 
 #include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
 
 namespace caredesk::http {
 
@@ -39,6 +42,15 @@ struct Metrics::Impl {
 
   std::mutex probe_mutex;
   std::function<std::size_t()> queue_probe;
+
+  // The series of each (route, method, status) seen, found without building a label map:
+  // prometheus-cpp's Family::Add hashes a std::map under a mutex, too slow for every request.
+  struct Series {
+    prometheus::Counter* requests;
+    prometheus::Histogram* latency;
+  };
+  std::shared_mutex series_mutex;
+  std::unordered_map<std::string, Series> series;
 };
 
 namespace {
@@ -56,11 +68,23 @@ Metrics::~Metrics() = default;
 
 void Metrics::ObserveRequest(std::string_view route, std::string_view method, int status,
                              double seconds) {
-  const std::map<std::string, std::string> labels = {{"route", std::string(route)},
-                                                     {"method", std::string(method)},
-                                                     {"status", std::to_string(status)}};
-  impl_->requests.Add(labels).Increment();
-  impl_->latency.Add(labels, LatencyBuckets()).Observe(seconds);
+  thread_local std::string key;  // reused: no allocation once it has grown
+  key.assign(route).append(1, '\n').append(method).append(1, '\n').append(std::to_string(status));
+  Impl::Series found{};
+  {
+    std::shared_lock lock(impl_->series_mutex);
+    if (auto it = impl_->series.find(key); it != impl_->series.end()) found = it->second;
+  }
+  if (found.requests == nullptr) {
+    const std::map<std::string, std::string> labels = {{"route", std::string(route)},
+                                                       {"method", std::string(method)},
+                                                       {"status", std::to_string(status)}};
+    found = {&impl_->requests.Add(labels), &impl_->latency.Add(labels, LatencyBuckets())};
+    std::unique_lock lock(impl_->series_mutex);
+    impl_->series.emplace(key, found);
+  }
+  found.requests->Increment();
+  found.latency->Observe(seconds);
 }
 
 void Metrics::SetQueueLengthProbe(std::function<std::size_t()> probe) {

@@ -30,13 +30,13 @@ class PortalHandlers {
     if (!created) return ErrorResponse(created.error());
     auto secret = api_.authenticator.IssueCaseSecret(created->id);
     if (!secret) return ErrorResponse(secret.error());
-    auto view = api_.cases.Read(created->reference);
+    auto view = api_.cases.Read(*created);
     if (!view) return ErrorResponse(view.error());
     auto shown = CaseJson(*view, contact->customer, Audience::kCustomer);
     Json out = {{"reference", created->reference},
                 {"tracking_secret", *secret},
                 {"deadlines", shown["deadlines"]}};
-    Response response = JsonResponse(201, nlohmann::json::parse(out.dump()));
+    Response response = OrderedJsonResponse(201, out);
     response.SetHeader("location", "/api/v1/portal/cases/" + created->reference);
     return response;
   }
@@ -114,8 +114,7 @@ class PortalHandlers {
     if (view->record.customer_id) {
       if (auto found = api_.store.FindCustomer(*view->record.customer_id)) customer = *found;
     }
-    return JsonResponse(
-        status, nlohmann::json::parse(CaseJson(*view, customer, Audience::kCustomer).dump()));
+    return OrderedJsonResponse(status, CaseJson(*view, customer, Audience::kCustomer));
   }
 
   const CaseApi& api_;

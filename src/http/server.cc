@@ -11,12 +11,12 @@
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -24,6 +24,7 @@
 #include <csignal>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -85,7 +86,18 @@ struct Server::Impl {
         pool(OrDefault(options.worker_threads, 4 * Cores()), options.queue_capacity) {
     std::random_device random;
     id_prefix = fmt::format("{:08x}", random());
+    const std::size_t io_threads = OrDefault(options.io_threads, Cores());
+    for (std::size_t i = 0; i < io_threads; ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+      // Keeps run() going on a context no connection has reached yet.
+      idle_guards.push_back(asio::make_work_guard(*contexts.back()));
+    }
+    acceptor.emplace(*contexts.front());
   }
+
+  // The connections are spread over the I/O threads in turn; each connection lives on one
+  // thread's context, so its handlers need no strand.
+  asio::io_context& NextContext() { return *contexts[next_context++ % contexts.size()]; }
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(tcp::socket socket);
@@ -95,13 +107,12 @@ struct Server::Impl {
   Response Handle(const RouteMatch& match, const Request& request);
   asio::awaitable<void> Linger(beast::tcp_stream& stream);
 
-  void EnterRequest() {
-    std::lock_guard lock(drain_mutex);
-    ++in_flight;
-  }
+  void EnterRequest() { ++in_flight; }
   void LeaveRequest() {
-    std::lock_guard lock(drain_mutex);
-    if (--in_flight == 0) drained.notify_all();
+    if (--in_flight == 0 && stopping) {
+      std::lock_guard lock(drain_mutex);  // so that Stop cannot miss the wake-up
+      drained.notify_all();
+    }
   }
 
   const Router& router;
@@ -114,26 +125,29 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::mutex drain_mutex;
   std::condition_variable drained;
-  int in_flight = 0;
+  std::atomic<int> in_flight{0};
   unsigned short bound_port = 0;
   std::vector<std::thread> threads;
   bool started = false;
   bool stopped = false;
-  // Last, so that it is destroyed first: pending sessions die while what they use still lives.
-  asio::io_context ioc;
-  tcp::acceptor acceptor{asio::make_strand(ioc)};
+  std::atomic<std::size_t> next_context{0};
+  // Last, so that they are destroyed first: pending sessions die while what they use still
+  // lives (the acceptor before the context it runs on).
+  std::vector<std::unique_ptr<asio::io_context>> contexts;  // one per I/O thread
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> idle_guards;
+  std::optional<tcp::acceptor> acceptor;
 };
 
 asio::awaitable<void> Server::Impl::Accept() {
   while (!stopping) {
     beast::error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(
-        asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
-    if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
+    asio::io_context& context = NextContext();
+    tcp::socket socket = co_await acceptor->async_accept(
+        context, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::operation_aborted || !acceptor->is_open()) break;
     if (ec) continue;  // e.g. too many open files: keep serving the connections we have
     socket.set_option(tcp::no_delay(true), ec);
-    auto executor = socket.get_executor();
-    asio::co_spawn(executor, Serve(std::move(socket)), asio::detached);
+    asio::co_spawn(context, Serve(std::move(socket)), asio::detached);
   }
 }
 
@@ -318,26 +332,26 @@ core::Result<void> Server::Start() {
                       fmt::format("'{}' is not an IP address", impl.options.host), "listen");
   }
   const tcp::endpoint endpoint(address, impl.options.port);
-  impl.acceptor.open(endpoint.protocol(), ec);
-  if (!ec) impl.acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) impl.acceptor.bind(endpoint, ec);
-  if (!ec) impl.acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  auto& acceptor = *impl.acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return core::Fail(core::ErrorCode::kUnavailable,
                       fmt::format("cannot listen on {}:{}: {}", impl.options.host,
                                   impl.options.port, ec.message()),
                       "listen");
   }
-  impl.bound_port = impl.acceptor.local_endpoint().port();
+  impl.bound_port = acceptor.local_endpoint().port();
   if (impl.metrics) impl.metrics->SetQueueLengthProbe([this] { return QueueLength(); });
-  asio::co_spawn(impl.acceptor.get_executor(), impl.Accept(), asio::detached);
-  const std::size_t io_threads = OrDefault(impl.options.io_threads, Cores());
-  for (std::size_t i = 0; i < io_threads; ++i) {
-    impl.threads.emplace_back([&impl] {
+  asio::co_spawn(*impl.contexts.front(), impl.Accept(), asio::detached);
+  for (auto& context : impl.contexts) {
+    impl.threads.emplace_back([&ioc = *context] {
       // A bug that throws out of a session must not take the process down with it.
       while (true) {
         try {
-          impl.ioc.run();
+          ioc.run();
           return;
         } catch (const std::exception&) {
         }
@@ -363,16 +377,16 @@ void Server::Stop() {
   if (!impl.started || impl.stopped) return;
   impl.stopped = true;
   impl.stopping = true;
-  asio::post(impl.acceptor.get_executor(), [&impl] {
+  asio::post(*impl.contexts.front(), [&impl] {
     beast::error_code ignored;
-    impl.acceptor.close(ignored);
+    impl.acceptor->close(ignored);
   });
   {
     std::unique_lock lock(impl.drain_mutex);
     impl.drained.wait_for(lock, impl.options.drain_timeout,
                           [&impl] { return impl.in_flight == 0; });
   }
-  impl.ioc.stop();
+  for (auto& context : impl.contexts) context->stop();
   for (auto& thread : impl.threads) thread.join();
   impl.threads.clear();
   impl.pool.Stop();
