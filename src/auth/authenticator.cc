@@ -127,12 +127,14 @@ Result<void> Authenticator::EndSession(std::string_view session_id) {
 
 Result<std::optional<Authenticated>> Authenticator::AuthenticateBearer(std::string_view token) {
   if (!IsWellFormedToken(token, TokenKind::kApiToken)) return Rejected();
-  auto match = store_.FindApiToken(TokenHash(token));
+  const std::string hash = TokenHash(token);
+  const auto now = clock_.Now();
+  if (auto recent = recent_tokens_->Find(hash, now)) return Rejected(std::move(*recent));
+  auto match = store_.FindApiToken(hash);
   if (!match) {
     if (IsNotFound(match.error())) return Rejected();
     return tl::unexpected(match.error());
   }
-  const auto now = clock_.Now();
   const auto& used = match->token.last_used_at;
   if (!used || now - *used >= policy_.touch_interval) {
     // Best effort: a failed bookkeeping write must not refuse an authentic request.
@@ -140,6 +142,7 @@ Result<std::optional<Authenticated>> Authenticator::AuthenticateBearer(std::stri
   }
   auto principal = StaffPrincipal(match->staff);
   if (!principal) return tl::unexpected(principal.error());
+  recent_tokens_->Remember(hash, *principal, now);
   return Rejected(std::move(*principal));
 }
 

@@ -9,11 +9,14 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "auth/authenticated.h"
+#include "auth/recent_tokens.h"
 #include "auth/token.h"
 #include "core/access.h"
 #include "core/clock.h"
@@ -26,6 +29,8 @@ struct SessionPolicy {
   std::chrono::seconds customer_lifetime{std::chrono::hours{2}};
   // A token's last use is written at most this often, so busy scripts do not write per request.
   std::chrono::seconds touch_interval{std::chrono::minutes{5}};
+  // How long a recognised API token is trusted without asking the store again (0: always ask).
+  std::chrono::seconds token_recall{2};
 };
 
 // A browser sign-in as handed to the browser: the session id goes in an HttpOnly, Secure,
@@ -37,22 +42,20 @@ struct NewSession {
   core::SessionRecord record;
 };
 
-// Who a request acts as, and (for browser sessions) the session that says so.
-struct Authenticated {
-  core::Principal principal;
-  std::optional<core::StaffRecord> staff;  // staff sign-ins: for actor names and initials
-  std::optional<core::SessionRecord> session;
-};
-
 // The token of an `Authorization: Bearer <token>` header value, or nothing.
 std::optional<std::string_view> BearerToken(std::string_view authorization);
 
-// Holds no state of its own: one may serve every thread when its TokenSource may.
+// Holds no state of its own but the recently recognised API tokens (recent_tokens.h): one may
+// serve every thread when its TokenSource may.
 class Authenticator {
  public:
   Authenticator(core::Store& store, const core::Clock& clock, TokenSource& random,
                 SessionPolicy policy = {})
-      : store_(store), clock_(clock), random_(random), policy_(policy) {}
+      : store_(store),
+        clock_(clock),
+        random_(random),
+        policy_(policy),
+        recent_tokens_(std::make_unique<RecentTokens>(policy.token_recall)) {}
 
   // A staff member's email and password. Re-hashes a password made with older limits.
   core::Result<std::optional<Authenticated>> SignInStaff(const std::string& email,
@@ -85,6 +88,7 @@ class Authenticator {
   const core::Clock& clock_;
   TokenSource& random_;
   SessionPolicy policy_;
+  std::unique_ptr<RecentTokens> recent_tokens_;
 };
 
 }  // namespace caredesk::auth

@@ -27,7 +27,7 @@ Json EventJson(const core::StoredEvent& stored, const core::BusinessCalendar& ca
               {"at", InstantJson(event.at, calendar)},
               {"actor", {{"name", event.actor.name}, {"initials", event.actor.initials}}}};
   if (audience == Audience::kStaff) out["recorded_at"] = InstantJson(stored.recorded_at, calendar);
-  out["payload"] = Json::parse(payload.dump());
+  out["payload"] = Json(payload);
   return out;
 }
 
