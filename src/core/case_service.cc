@@ -52,12 +52,18 @@ std::optional<Id> StaffIdOf(const Actor& actor) {
 }
 
 Result<std::shared_ptr<const Policy>> CaseService::PolicyOf(const std::string& version) {
-  if (!version.empty()) {
+  std::string name = version;
+  if (name.empty()) {
+    auto active = store_.ActivePolicyVersion();
+    if (!active) return tl::unexpected(active.error());
+    name = std::move(*active);
+  }
+  {
     // A stored version never changes: once parsed, it needs no store read.
     std::lock_guard lock(policies_mutex_);
-    if (auto found = policies_.find(version); found != policies_.end()) return found->second;
+    if (auto found = policies_.find(name); found != policies_.end()) return found->second;
   }
-  auto record = version.empty() ? store_.ActivePolicy() : store_.PolicyVersion(version);
+  auto record = store_.PolicyVersion(name);
   if (!record) return tl::unexpected(record.error());
   std::lock_guard lock(policies_mutex_);
   if (auto found = policies_.find(record->version); found != policies_.end()) return found->second;
@@ -73,12 +79,12 @@ Result<std::shared_ptr<const Policy>> CaseService::PolicyOf(const std::string& v
   return policy;
 }
 
-Result<CaseRecord> CaseService::Projection(CaseRecord base, const std::vector<CaseEvent>& events,
-                                           const Policy& policy) {
+Result<CaseView> CaseService::Projection(CaseRecord base, const std::vector<CaseEvent>& events,
+                                         std::shared_ptr<const Policy> policy) {
   auto folded = FoldCase(events);
   if (!folded) return tl::unexpected(folded.error());
   const Instant now = clock_.Now();
-  auto deadlines = CaseDeadlines(policy, *folded, now);
+  auto deadlines = CaseDeadlines(*policy, *folded, now);
   if (!deadlines) return tl::unexpected(deadlines.error());
   const CaseState& state = folded->state;
   base.kind = state.kind;
@@ -95,10 +101,16 @@ Result<CaseRecord> CaseService::Projection(CaseRecord base, const std::vector<Ca
   base.next_due = next ? next->due : std::nullopt;
   base.next_standard = next ? next->standard_id : "";
   base.next_status = next ? std::optional(next->status) : std::nullopt;
-  return base;
+  return CaseView{std::move(base), {}, state, std::move(*deadlines), std::move(policy)};
 }
 
 Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
+  auto logged = Log(contact);
+  if (!logged) return tl::unexpected(logged.error());
+  return std::move(logged->view.record);
+}
+
+Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   if (auto valid = ValidateContact(contact); !valid) return tl::unexpected(valid.error());
   if (contact.department_id) {
     auto departments = store_.ListDepartments();
@@ -122,6 +134,7 @@ Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
   record.department_id = contact.department_id;
   record.anonymous = !contact.customer.has_value();
   std::optional<Id> account_manager;
+  std::optional<CustomerRecord> customer;
   if (contact.customer) {
     std::optional<CustomerRecord> existing;
     if (!contact.customer->email.empty()) {
@@ -142,6 +155,7 @@ Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
     }
     record.customer_id = existing->id;
     account_manager = existing->account_manager_id;
+    customer = std::move(existing);
   }
   event::Received payload;
   payload.kind = contact.kind;
@@ -157,17 +171,27 @@ Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
       contact.logged_by.id.empty() ? Actor{"system", "caredesk", "SYS"} : contact.logged_by;
   const CaseEvent received_event{received, logged_by, payload};
   if (auto valid = ValidateEvent(received_event); !valid) return tl::unexpected(valid.error());
-  auto projection = Projection(record, {received_event}, **policy);
+  auto projection = Projection(record, {received_event}, *policy);
   if (!projection) return tl::unexpected(projection.error());
-  auto created = store_.CreateCase(NewCase{*projection, received_event});
-  if (!created || !account_manager) return created;
+  auto created = store_.CreateCase(NewCase{projection->record, received_event});
+  if (!created) return tl::unexpected(created.error());
+  if (!account_manager) {
+    // The case as stored, without reading it back: its one event and the deadlines just judged.
+    CaseView view = std::move(*projection);
+    view.record = std::move(*created);
+    view.events.push_back(
+        StoredEvent{view.record.id, 1, received_event, now, std::string(64, '0'), ""});
+    return LoggedContact{std::move(view), std::move(customer)};
+  }
   // A customer with an account manager is theirs unless routed otherwise: on file as an event.
   const CaseEvent assigned{received, logged_by,
                            event::Assigned{Actor{ActorIdOf(*account_manager), "", ""}}};
   if (auto recorded = Record(created->reference, assigned); !recorded) {
     return tl::unexpected(recorded.error());
   }
-  return store_.FindCase(created->reference);
+  auto view = Read(created->reference);
+  if (!view) return tl::unexpected(view.error());
+  return LoggedContact{std::move(*view), std::move(customer)};
 }
 
 Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEvent& event) {
@@ -182,9 +206,10 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
     events.push_back(event);
     auto policy = PolicyOf(record->policy_version);
     if (!policy) return tl::unexpected(policy.error());
-    auto projection = Projection(*record, events, **policy);
+    auto projection = Projection(*record, events, *policy);
     if (!projection) return tl::unexpected(projection.error());
-    auto appended = store_.AppendEvent(record->id, record->event_count, event, *projection);
+    auto appended =
+        store_.AppendEvent(record->id, record->event_count, event, projection->record);
     if (appended || appended.error().code != ErrorCode::kConflict ||
         appended.error().message.find("changed meanwhile") == std::string::npos) {
       return appended;

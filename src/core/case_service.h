@@ -47,12 +47,21 @@ struct CaseView {
   std::shared_ptr<const Policy> policy;
 };
 
+// A contact as put on file: the new case as a reader sees it, and the customer it is filed
+// under (found by email or created; none when anonymous).
+struct LoggedContact {
+  CaseView view;
+  std::optional<CustomerRecord> customer;
+};
+
 class CaseService {
  public:
   CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // Validates, finds or creates the customer, and stores the case with its received event.
   Result<CaseRecord> LogContact(const NewContact& contact);
+  // The same, answering with the case as read (without reading it back from the store).
+  Result<LoggedContact> Log(const NewContact& contact);
   // Records `event` on the case if its lifecycle allows it (kConflict with the reason if not).
   Result<StoredEvent> Record(std::string_view reference, const CaseEvent& event);
   Result<CaseView> Read(std::string_view reference);
@@ -62,8 +71,9 @@ class CaseService {
   Result<std::shared_ptr<const Policy>> PolicyOf(const std::string& version);
 
  private:
-  Result<CaseRecord> Projection(CaseRecord base, const std::vector<CaseEvent>& events,
-                                const Policy& policy);
+  // The projection of `events` onto `base`, with the state and deadlines it was judged from.
+  Result<CaseView> Projection(CaseRecord base, const std::vector<CaseEvent>& events,
+                              std::shared_ptr<const Policy> policy);
 
   Store& store_;
   const Clock& clock_;

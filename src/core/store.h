@@ -99,6 +99,8 @@ class PolicyStore {
   virtual Result<PolicyVersionRecord> InstallPolicy(const std::string& version,
                                                     const std::string& text, Instant at) = 0;
   virtual Result<PolicyVersionRecord> ActivePolicy() = 0;
+  // Only the active version's name: a cheap read for a caller that caches parsed versions.
+  virtual Result<std::string> ActivePolicyVersion() = 0;
   virtual Result<PolicyVersionRecord> PolicyVersion(const std::string& version) = 0;
   virtual Result<std::vector<PolicyVersionRecord>> PolicyVersions() = 0;
 };

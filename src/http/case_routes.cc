@@ -60,18 +60,20 @@ class CaseHandlers {
       contact.customer = *customer;
     }
     contact.logged_by = ActorOf(*who);
-    auto created = api_.cases.LogContact(contact);
-    if (!created) return ErrorResponse(created.error());
+    auto logged = api_.cases.Log(contact);
+    if (!logged) return ErrorResponse(logged.error());
+    const std::string reference = logged->view.record.reference;
+    Response response;
     if (parsed->acknowledged_verbally) {
       core::CaseEvent ack{api_.clock.Now(), contact.logged_by, core::event::Acknowledged{true}};
-      if (auto recorded = api_.cases.Record(created->reference, ack); !recorded) {
+      if (auto recorded = api_.cases.Record(reference, ack); !recorded) {
         return ErrorResponse(recorded.error());
       }
+      response = CaseResponse(reference, Audience::kStaff, 201);
+    } else {
+      response = OrderedJsonResponse(201, CaseJson(logged->view, logged->customer, Audience::kStaff));
     }
-    Response response = parsed->acknowledged_verbally
-                            ? CaseResponse(created->reference, Audience::kStaff, 201)
-                            : CaseResponse(*created, Audience::kStaff, 201);
-    response.SetHeader("location", "/api/v1/cases/" + created->reference);
+    response.SetHeader("location", "/api/v1/cases/" + reference);
     return response;
   }
 

@@ -26,13 +26,12 @@ class PortalHandlers {
     if (!body) return body.error();
     auto contact = PortalContactFromJson(*body);
     if (!contact) return ErrorResponse(contact.error());
-    auto created = api_.cases.LogContact(*contact);
-    if (!created) return ErrorResponse(created.error());
+    auto logged = api_.cases.Log(*contact);
+    if (!logged) return ErrorResponse(logged.error());
+    const core::CaseRecord* created = &logged->view.record;
     auto secret = api_.authenticator.IssueCaseSecret(created->id);
     if (!secret) return ErrorResponse(secret.error());
-    auto view = api_.cases.Read(*created);
-    if (!view) return ErrorResponse(view.error());
-    auto shown = CaseJson(*view, contact->customer, Audience::kCustomer);
+    auto shown = CaseJson(logged->view, logged->customer, Audience::kCustomer);
     Json out = {{"reference", created->reference},
                 {"tracking_secret", *secret},
                 {"deadlines", shown["deadlines"]}};

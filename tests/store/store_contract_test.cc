@@ -113,8 +113,10 @@ TEST_P(StoreContract, RefusesADatabaseWithANewerSchema) {
 TEST_P(StoreContract, EveryPolicyVersionIsKeptAndOneIsActive) {
   ASSERT_TRUE(store_->InstallPolicy("v2", "# two", clock_.Now()));
   EXPECT_EQ(store_->ActivePolicy()->version, "v2");
+  EXPECT_EQ(store_->ActivePolicyVersion(), "v2");
   ASSERT_TRUE(store_->InstallPolicy("test-policy-v1", "# test", clock_.Now()));
   EXPECT_EQ(store_->ActivePolicy()->version, "test-policy-v1");
+  EXPECT_EQ(store_->ActivePolicyVersion(), "test-policy-v1");
   auto versions = store_->PolicyVersions();
   ASSERT_TRUE(versions);
   EXPECT_EQ(versions->size(), 2u);

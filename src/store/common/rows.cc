@@ -109,6 +109,8 @@ core::PolicyVersionRecord ReadPolicyVersion(const RowView& row) {
                                    row.Int(3) != 0};
 }
 
+std::string ReadFirstText(const RowView& row) { return row.Text(0); }
+
 core::SuggestionRecord ReadSuggestion(const RowView& row) {
   core::SuggestionRecord suggestion;
   suggestion.id = row.Int(0);

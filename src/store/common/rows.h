@@ -46,6 +46,8 @@ core::DepartmentRecord ReadDepartment(const RowView& row);
 
 inline constexpr const char* kPolicyColumns = "version, text, installed_at, active";
 core::PolicyVersionRecord ReadPolicyVersion(const RowView& row);
+// A row's first column as text.
+std::string ReadFirstText(const RowView& row);
 
 inline constexpr const char* kSuggestionColumns =
     "id, customer_id, channel, text, received_at, status, response, published";

@@ -106,6 +106,13 @@ Result<core::PolicyVersionRecord> PgStore::ActivePolicy() {
   return OneRow(**conn, kSql, {}, ReadPolicyVersion, "an active policy");
 }
 
+Result<std::string> PgStore::ActivePolicyVersion() {
+  auto conn = pool_.Borrow();
+  if (!conn) return tl::unexpected(conn.error());
+  static const std::string kSql = "SELECT version FROM policy_versions WHERE active";
+  return OneRow(**conn, kSql, {}, ReadFirstText, "an active policy");
+}
+
 Result<core::PolicyVersionRecord> PgStore::PolicyVersion(const std::string& version) {
   auto conn = pool_.Borrow();
   if (!conn) return tl::unexpected(conn.error());

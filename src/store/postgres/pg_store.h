@@ -60,6 +60,7 @@ class PgStore : public core::Store {
                                                         const std::string& text,
                                                         core::Instant at) override;
   core::Result<core::PolicyVersionRecord> ActivePolicy() override;
+  core::Result<std::string> ActivePolicyVersion() override;
   core::Result<core::PolicyVersionRecord> PolicyVersion(const std::string& version) override;
   core::Result<std::vector<core::PolicyVersionRecord>> PolicyVersions() override;
 

@@ -99,6 +99,12 @@ Result<core::PolicyVersionRecord> SqliteStore::ActivePolicy() {
                 ReadPolicyVersion, "an active policy");
 }
 
+Result<std::string> SqliteStore::ActivePolicyVersion() {
+  auto reader = readers_.Borrow();
+  return OneRow(*reader, "SELECT version FROM policy_versions WHERE active = 1", {},
+                ReadFirstText, "an active policy");
+}
+
 Result<core::PolicyVersionRecord> SqliteStore::PolicyVersion(const std::string& version) {
   auto reader = readers_.Borrow();
   return OneRow(*reader,
