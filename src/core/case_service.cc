@@ -208,8 +208,7 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
     if (!policy) return tl::unexpected(policy.error());
     auto projection = Projection(*record, events, *policy);
     if (!projection) return tl::unexpected(projection.error());
-    auto appended =
-        store_.AppendEvent(record->id, record->event_count, event, projection->record);
+    auto appended = store_.AppendEvent(record->id, record->event_count, event, projection->record);
     if (appended || appended.error().code != ErrorCode::kConflict ||
         appended.error().message.find("changed meanwhile") == std::string::npos) {
       return appended;

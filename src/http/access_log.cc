@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <atomic>
 #include <cmath>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "http/message.h"

@@ -7,28 +7,46 @@ namespace caredesk::http {
 namespace {
 
 using core::EventType;
-using Json = nlohmann::ordered_json;
 
 // Payload fields a customer is not shown even on an event they see.
 constexpr const char* kInternalFields[] = {"root_cause", "service_failure", "preventive_actions",
                                            "nature"};
 
-Json Optional(const std::optional<core::Id>& id) { return id ? Json(*id) : Json(nullptr); }
-
-Json EventJson(const core::StoredEvent& stored, const core::BusinessCalendar& calendar,
-               Audience audience) {
+void WriteEvent(JsonWriter& out, const core::StoredEvent& stored,
+                const core::BusinessCalendar& calendar, Audience audience) {
   const core::CaseEvent& event = stored.event;
   nlohmann::json payload = store::PayloadToJson(event.payload);
   if (audience == Audience::kCustomer) {
     for (const char* field : kInternalFields) payload.erase(field);
   }
-  Json out = {{"seq", stored.seq},
-              {"type", core::ToString(event.type())},
-              {"at", InstantJson(event.at, calendar)},
-              {"actor", {{"name", event.actor.name}, {"initials", event.actor.initials}}}};
-  if (audience == Audience::kStaff) out["recorded_at"] = InstantJson(stored.recorded_at, calendar);
-  out["payload"] = Json(payload);
-  return out;
+  out.BeginObject().Field("seq", stored.seq).Field("type", core::ToString(event.type()));
+  WriteInstant(out, "at", event.at, calendar)
+      .Key("actor")
+      .BeginObject()
+      .Field("name", event.actor.name)
+      .Field("initials", event.actor.initials)
+      .EndObject();
+  if (audience == Audience::kStaff) WriteInstant(out, "recorded_at", stored.recorded_at, calendar);
+  out.Key("payload")
+      .Raw(payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+      .EndObject();
+}
+
+// What every view of a case starts with, whoever reads it (the object is left open).
+void WriteCaseHead(JsonWriter& out, const core::CaseRecord& r,
+                   const core::BusinessCalendar& calendar) {
+  out.BeginObject()
+      .Field("reference", r.reference)
+      .Field("kind", core::ToString(r.kind))
+      .Field("channel", core::ToString(r.channel))
+      .Field("status", core::ToString(r.status));
+  if (r.stage) {
+    out.Field("stage", core::ToString(*r.stage));
+  } else {
+    out.NullField("stage");
+  }
+  out.Field("subject", r.subject).Field("anonymous", r.anonymous);
+  WriteInstant(out, "received_at", r.received_at, calendar);
 }
 
 }  // namespace
@@ -49,93 +67,107 @@ bool CustomerSees(const core::CaseEvent& event) {
   }
 }
 
-Json CustomerJson(const core::CustomerRecord& customer, Audience audience) {
-  Json out = {{"name", customer.name},
-              {"email", customer.email},
-              {"phone", customer.phone},
-              {"language", customer.language}};
-  if (audience == Audience::kCustomer) return out;
-  out["id"] = customer.id;
-  out["address"] = customer.address;
-  out["accessibility"] = customer.accessibility;
-  out["adjustments"] = customer.adjustments;
-  out["contact_preference"] = customer.contact_preference;
-  out["account_manager_id"] = Optional(customer.account_manager_id);
+JsonWriter& WriteCustomer(JsonWriter& out, const core::CustomerRecord& customer,
+                          Audience audience) {
+  out.BeginObject()
+      .Field("name", customer.name)
+      .Field("email", customer.email)
+      .Field("phone", customer.phone)
+      .Field("language", customer.language);
+  if (audience == Audience::kCustomer) return out.EndObject();
+  out.Field("id", customer.id)
+      .Field("address", customer.address)
+      .Field("accessibility", customer.accessibility)
+      .Field("adjustments", customer.adjustments)
+      .Field("contact_preference", customer.contact_preference)
+      .Field("account_manager_id", customer.account_manager_id);
   if (customer.representative) {
     const auto& rep = *customer.representative;
-    out["representative"] = {
-        {"name", rep.name},
-        {"email", rep.email},
-        {"relationship", rep.relationship},
-        {"consent_at", rep.consent_at ? Json(core::FormatUtc(*rep.consent_at)) : Json(nullptr)}};
+    out.Key("representative")
+        .BeginObject()
+        .Field("name", rep.name)
+        .Field("email", rep.email)
+        .Field("relationship", rep.relationship);
+    if (rep.consent_at) {
+      out.Field("consent_at", core::FormatUtc(*rep.consent_at));
+    } else {
+      out.NullField("consent_at");
+    }
+    out.EndObject();
   } else {
-    out["representative"] = nullptr;
+    out.NullField("representative");
   }
-  return out;
+  return out.EndObject();
 }
 
-namespace {
-
-// What every view of a case starts with, whoever reads it.
-Json CaseHeadJson(const core::CaseRecord& r, const core::BusinessCalendar& calendar) {
-  return {{"reference", r.reference},
-          {"kind", core::ToString(r.kind)},
-          {"channel", core::ToString(r.channel)},
-          {"status", core::ToString(r.status)},
-          {"stage", r.stage ? Json(core::ToString(*r.stage)) : Json(nullptr)},
-          {"subject", r.subject},
-          {"anonymous", r.anonymous},
-          {"received_at", InstantJson(r.received_at, calendar)}};
+std::string CustomerJson(const core::CustomerRecord& customer, Audience audience) {
+  JsonWriter out;
+  WriteCustomer(out, customer, audience);
+  return out.Take();
 }
 
-}  // namespace
-
-Json CaseSummaryJson(const core::CaseRecord& r, const core::BusinessCalendar& calendar) {
-  Json out = CaseHeadJson(r, calendar);
-  out["customer_id"] = Optional(r.customer_id);
-  out["department_id"] = Optional(r.department_id);
-  out["assignee_id"] = Optional(r.assignee_id);
-  out["updated_at"] = InstantJson(r.updated_at, calendar);
-  out["next_due"] = InstantJson(r.next_due, calendar);
-  out["next_standard"] = r.next_standard;
-  out["next_status"] = r.next_status ? Json(core::ToString(*r.next_status)) : Json(nullptr);
-  out["policy_version"] = r.policy_version;
-  return out;
+JsonWriter& WriteCaseSummary(JsonWriter& out, const core::CaseRecord& r,
+                             const core::BusinessCalendar& calendar) {
+  WriteCaseHead(out, r, calendar);
+  out.Field("customer_id", r.customer_id)
+      .Field("department_id", r.department_id)
+      .Field("assignee_id", r.assignee_id);
+  WriteInstant(out, "updated_at", r.updated_at, calendar);
+  WriteInstant(out, "next_due", r.next_due, calendar).Field("next_standard", r.next_standard);
+  if (r.next_status) {
+    out.Field("next_status", core::ToString(*r.next_status));
+  } else {
+    out.NullField("next_status");
+  }
+  return out.Field("policy_version", r.policy_version).EndObject();
 }
 
-Json CaseJson(const core::CaseView& view, const std::optional<core::CustomerRecord>& customer,
-              Audience audience) {
+JsonWriter& WriteDeadlines(JsonWriter& out, const core::CaseView& view, Audience audience) {
   const core::BusinessCalendar& calendar = *view.policy->calendar;
-  const core::CaseRecord& r = view.record;
-  Json out = CaseHeadJson(r, calendar);
-  if (audience == Audience::kStaff) {
-    out["logged_at"] = InstantJson(r.logged_at, calendar);
-    out["nature"] = r.nature;
-    out["service"] = r.service;
-    out["department_id"] = Optional(r.department_id);
-    out["assignee_id"] = Optional(r.assignee_id);
-    out["policy_version"] = r.policy_version;
-  }
-  out["customer"] = customer ? CustomerJson(*customer, audience) : Json(nullptr);
-  Json events = Json::array();
-  for (const auto& stored : view.events) {
-    if (audience == Audience::kCustomer && !CustomerSees(stored.event)) continue;
-    events.push_back(EventJson(stored, calendar, audience));
-  }
-  out["events"] = std::move(events);
-  Json deadlines = Json::array();
+  out.BeginArray();
   for (const auto& deadline : view.deadlines) {
     if (audience == Audience::kStaff) {
-      deadlines.push_back(DeadlineJson(deadline, calendar));
-    } else {
-      deadlines.push_back({{"standard", deadline.standard_id},
-                           {"event", core::ToString(deadline.event)},
-                           {"due", InstantJson(deadline.due, calendar)},
-                           {"status", core::ToString(deadline.status)}});
+      WriteDeadline(out, deadline, calendar);
+      continue;
     }
+    out.BeginObject()
+        .Field("standard", deadline.standard_id)
+        .Field("event", core::ToString(deadline.event));
+    WriteInstant(out, "due", deadline.due, calendar)
+        .Field("status", core::ToString(deadline.status))
+        .EndObject();
   }
-  out["deadlines"] = std::move(deadlines);
-  return out;
+  return out.EndArray();
+}
+
+std::string CaseJson(const core::CaseView& view,
+                     const std::optional<core::CustomerRecord>& customer, Audience audience) {
+  const core::BusinessCalendar& calendar = *view.policy->calendar;
+  const core::CaseRecord& r = view.record;
+  JsonWriter out;
+  WriteCaseHead(out, r, calendar);
+  if (audience == Audience::kStaff) {
+    WriteInstant(out, "logged_at", r.logged_at, calendar)
+        .Field("nature", r.nature)
+        .Field("service", r.service)
+        .Field("department_id", r.department_id)
+        .Field("assignee_id", r.assignee_id)
+        .Field("policy_version", r.policy_version);
+  }
+  out.Key("customer");
+  if (customer) {
+    WriteCustomer(out, *customer, audience);
+  } else {
+    out.Null();
+  }
+  out.Key("events").BeginArray();
+  for (const auto& stored : view.events) {
+    if (audience == Audience::kCustomer && !CustomerSees(stored.event)) continue;
+    WriteEvent(out, stored, calendar, audience);
+  }
+  out.EndArray().Key("deadlines");
+  WriteDeadlines(out, view, audience);
+  return out.EndObject().Take();
 }
 
 }  // namespace caredesk::http

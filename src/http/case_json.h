@@ -10,8 +10,10 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "core/case_service.h"
+#include "http/json_writer.h"
 
 namespace caredesk::http {
 
@@ -20,14 +22,17 @@ enum class Audience { kStaff, kCustomer };
 // Whether a customer is shown the event at all (their own notes, yes; staff notes, no).
 bool CustomerSees(const core::CaseEvent& event);
 
-nlohmann::ordered_json CaseJson(const core::CaseView& view,
-                                const std::optional<core::CustomerRecord>& customer,
-                                Audience audience);
+// The case as JSON text.
+std::string CaseJson(const core::CaseView& view,
+                     const std::optional<core::CustomerRecord>& customer, Audience audience);
+// Its deadlines alone, as `audience` sees them (an array).
+JsonWriter& WriteDeadlines(JsonWriter& out, const core::CaseView& view, Audience audience);
 
 // One row of the work queue: the projection without events or deadlines.
-nlohmann::ordered_json CaseSummaryJson(const core::CaseRecord& record,
-                                       const core::BusinessCalendar& calendar);
+JsonWriter& WriteCaseSummary(JsonWriter& out, const core::CaseRecord& record,
+                             const core::BusinessCalendar& calendar);
 
-nlohmann::ordered_json CustomerJson(const core::CustomerRecord& customer, Audience audience);
+JsonWriter& WriteCustomer(JsonWriter& out, const core::CustomerRecord& customer, Audience audience);
+std::string CustomerJson(const core::CustomerRecord& customer, Audience audience);
 
 }  // namespace caredesk::http

@@ -13,8 +13,6 @@
 namespace caredesk::http {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 // A page of cases a reader may see: the store's pages filtered by the access rules, read on
 // until the page is full (at most a few store pages, so a narrow scope stays bounded).
 core::Result<core::Page<core::CaseRecord>> VisiblePage(
@@ -71,7 +69,7 @@ class CaseHandlers {
       }
       response = CaseResponse(reference, Audience::kStaff, 201);
     } else {
-      response = OrderedJsonResponse(201, CaseJson(logged->view, logged->customer, Audience::kStaff));
+      response = JsonTextResponse(201, CaseJson(logged->view, logged->customer, Audience::kStaff));
     }
     response.SetHeader("location", "/api/v1/cases/" + reference);
     return response;
@@ -107,12 +105,16 @@ class CaseHandlers {
           query->cursor, query->limit);
     }
     if (!page) return ErrorResponse(page.error());
-    Json cases = Json::array();
-    for (const auto& row : page->rows) cases.push_back(CaseSummaryJson(row, *(*policy)->calendar));
-    Json out = {
-        {"cases", std::move(cases)},
-        {"next_cursor", page->next_cursor.empty() ? Json(nullptr) : Json(page->next_cursor)}};
-    return OrderedJsonResponse(200, out);
+    JsonWriter out;
+    out.BeginObject().Key("cases").BeginArray();
+    for (const auto& row : page->rows) WriteCaseSummary(out, row, *(*policy)->calendar);
+    out.EndArray();
+    if (page->next_cursor.empty()) {
+      out.NullField("next_cursor");
+    } else {
+      out.Field("next_cursor", page->next_cursor);
+    }
+    return JsonTextResponse(200, out.EndObject().Take());
   }
 
   Response ReadCase(const Request& request, const RouteParams& params) {
@@ -190,7 +192,7 @@ class CaseHandlers {
       if (!found) return ErrorResponse(found.error());
       customer = *found;
     }
-    return OrderedJsonResponse(status, CaseJson(*view, customer, audience));
+    return JsonTextResponse(status, CaseJson(*view, customer, audience));
   }
 
   const CaseApi& api_;

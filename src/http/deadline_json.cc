@@ -8,24 +8,38 @@ nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
   return core::FormatInstant(*instant, calendar.zone());
 }
 
+JsonWriter& WriteInstant(JsonWriter& out, std::string_view key,
+                         const std::optional<core::Instant>& instant,
+                         const core::BusinessCalendar& calendar) {
+  if (!instant) return out.NullField(key);
+  return out.Field(key, core::FormatInstant(*instant, calendar.zone()));
+}
+
+JsonWriter& WriteDeadline(JsonWriter& out, const core::Deadline& deadline,
+                          const core::BusinessCalendar& calendar) {
+  out.BeginObject()
+      .Field("standard", deadline.standard_id)
+      .Field("event", core::ToString(deadline.event));
+  WriteInstant(out, "due", deadline.due, calendar).Field("status", core::ToString(deadline.status));
+  WriteInstant(out, "start", deadline.start, calendar);
+  WriteInstant(out, "fulfilled_at", deadline.fulfilled_at, calendar)
+      .Field("extended", deadline.extended)
+      .Key("tiers")
+      .BeginArray();
+  for (const auto& tier : deadline.tiers) {
+    out.BeginObject()
+        .Field("within", core::ToString(tier.tier.within))
+        .Field("share", tier.tier.share);
+    WriteInstant(out, "due", tier.due, calendar).Field("met", tier.met).EndObject();
+  }
+  return out.EndArray().EndObject();
+}
+
 nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline,
                                     const core::BusinessCalendar& calendar) {
-  nlohmann::ordered_json tiers = nlohmann::ordered_json::array();
-  for (const auto& tier : deadline.tiers) {
-    nlohmann::ordered_json entry = {{"within", core::ToString(tier.tier.within)},
-                                    {"share", tier.tier.share},
-                                    {"due", InstantJson(tier.due, calendar)}};
-    entry["met"] = tier.met ? nlohmann::ordered_json(*tier.met) : nlohmann::ordered_json(nullptr);
-    tiers.push_back(std::move(entry));
-  }
-  return {{"standard", deadline.standard_id},
-          {"event", core::ToString(deadline.event)},
-          {"due", InstantJson(deadline.due, calendar)},
-          {"status", core::ToString(deadline.status)},
-          {"start", InstantJson(deadline.start, calendar)},
-          {"fulfilled_at", InstantJson(deadline.fulfilled_at, calendar)},
-          {"extended", deadline.extended},
-          {"tiers", std::move(tiers)}};
+  JsonWriter out;
+  WriteDeadline(out, deadline, calendar);
+  return nlohmann::ordered_json::parse(out.Take());
 }
 
 }  // namespace caredesk::http

@@ -6,11 +6,19 @@
 #include <optional>
 
 #include "core/policy.h"
+#include "http/json_writer.h"
 
 namespace caredesk::http {
 
 nlohmann::ordered_json InstantJson(const std::optional<core::Instant>& instant,
                                    const core::BusinessCalendar& calendar);
+// `key` and the instant (or null), written.
+JsonWriter& WriteInstant(JsonWriter& out, std::string_view key,
+                         const std::optional<core::Instant>& instant,
+                         const core::BusinessCalendar& calendar);
+// A deadline as staff see it: standard, event, due, status, start, fulfilled_at, extended, tiers.
+JsonWriter& WriteDeadline(JsonWriter& out, const core::Deadline& deadline,
+                          const core::BusinessCalendar& calendar);
 nlohmann::ordered_json DeadlineJson(const core::Deadline& deadline,
                                     const core::BusinessCalendar& calendar);
 

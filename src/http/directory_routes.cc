@@ -163,7 +163,7 @@ class DirectoryHandlers {
         }
         return ErrorResponse(customer.error());
       }
-      return OrderedJsonResponse(200, CustomerJson(*customer, Audience::kStaff));
+      return JsonTextResponse(200, CustomerJson(*customer, Audience::kStaff));
     });
   }
 

@@ -54,6 +54,10 @@ Response OrderedJsonResponse(int status, const nlohmann::ordered_json& body) {
                       "application/json");
 }
 
+Response JsonTextResponse(int status, std::string json) {
+  return TextResponse(status, std::move(json), "application/json");
+}
+
 Response ErrorResponse(int status, std::string_view code, std::string_view message,
                        std::string_view field) {
   nlohmann::json error = {{"code", code}, {"message", message}};

@@ -14,7 +14,6 @@
 namespace caredesk::http {
 namespace {
 
-using Json = nlohmann::ordered_json;
 constexpr std::string_view kSecretHeader = "x-tracking-secret";
 
 class PortalHandlers {
@@ -31,11 +30,13 @@ class PortalHandlers {
     const core::CaseRecord* created = &logged->view.record;
     auto secret = api_.authenticator.IssueCaseSecret(created->id);
     if (!secret) return ErrorResponse(secret.error());
-    auto shown = CaseJson(logged->view, logged->customer, Audience::kCustomer);
-    Json out = {{"reference", created->reference},
-                {"tracking_secret", *secret},
-                {"deadlines", shown["deadlines"]}};
-    Response response = OrderedJsonResponse(201, out);
+    JsonWriter out;
+    out.BeginObject()
+        .Field("reference", created->reference)
+        .Field("tracking_secret", *secret)
+        .Key("deadlines");
+    WriteDeadlines(out, logged->view, Audience::kCustomer);
+    Response response = JsonTextResponse(201, out.EndObject().Take());
     response.SetHeader("location", "/api/v1/portal/cases/" + created->reference);
     return response;
   }
@@ -113,7 +114,7 @@ class PortalHandlers {
     if (view->record.customer_id) {
       if (auto found = api_.store.FindCustomer(*view->record.customer_id)) customer = *found;
     }
-    return OrderedJsonResponse(status, CaseJson(*view, customer, Audience::kCustomer));
+    return JsonTextResponse(status, CaseJson(*view, customer, Audience::kCustomer));
   }
 
   const CaseApi& api_;

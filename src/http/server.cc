@@ -142,8 +142,8 @@ asio::awaitable<void> Server::Impl::Accept() {
   while (!stopping) {
     beast::error_code ec;
     asio::io_context& context = NextContext();
-    tcp::socket socket = co_await acceptor->async_accept(
-        context, asio::redirect_error(asio::use_awaitable, ec));
+    tcp::socket socket =
+        co_await acceptor->async_accept(context, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == asio::error::operation_aborted || !acceptor->is_open()) break;
     if (ec) continue;  // e.g. too many open files: keep serving the connections we have
     socket.set_option(tcp::no_delay(true), ec);
