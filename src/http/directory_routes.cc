@@ -54,11 +54,8 @@ class DirectoryHandlers {
 
   Response PolicyVersions(const Request& request) {
     return AsStaff(request, api_.authenticator, core::StaffAction::kReadPolicy, [&](const auto&) {
-      auto versions = api_.store.PolicyVersions();
-      if (!versions) return ErrorResponse(versions.error());
-      Json list = Json::array();
-      for (const auto& version : *versions) list.push_back(PolicyJson(version, false));
-      return JsonResponse(200, {{"versions", std::move(list)}});
+      return ListResponse("versions", api_.store.PolicyVersions(),
+                          [](const auto& version) { return PolicyJson(version, false); });
     });
   }
 
@@ -92,11 +89,7 @@ class DirectoryHandlers {
 
   Response Departments(const Request& request) {
     return AsStaff(request, api_.authenticator, core::StaffAction::kReadStaff, [&](const auto&) {
-      auto departments = api_.store.ListDepartments();
-      if (!departments) return ErrorResponse(departments.error());
-      Json list = Json::array();
-      for (const auto& d : *departments) list.push_back(DepartmentJson(d));
-      return JsonResponse(200, {{"departments", std::move(list)}});
+      return ListResponse("departments", api_.store.ListDepartments(), DepartmentJson);
     });
   }
 

@@ -56,11 +56,7 @@ class StaffHandlers {
 
   Response List(const Request& request) {
     return AsStaff(request, api_.authenticator, core::StaffAction::kReadStaff, [&](const auto&) {
-      auto staff = api_.store.ListStaff();
-      if (!staff) return ErrorResponse(staff.error());
-      Json list = Json::array();
-      for (const auto& s : *staff) list.push_back(StaffJson(s));
-      return JsonResponse(200, {{"staff", std::move(list)}});
+      return ListResponse("staff", api_.store.ListStaff(), StaffJson);
     });
   }
 

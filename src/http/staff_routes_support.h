@@ -1,6 +1,6 @@
 // What the staff-facing route files share: a handler that runs only for a signed-in staff
-// member allowed an action (401 otherwise, 403 for anyone else), the numeric id of a path, and
-// the answer for a record that is not there.
+// member allowed an action (401 otherwise, 403 for anyone else), a list answer, the numeric id
+// of a path, and the answer for a record that is not there.
 #pragma once
 
 #include <optional>
@@ -22,6 +22,15 @@ Response AsStaff(const Request& request, auth::Authenticator& authenticator,
   if (!who) return who.error();
   if (!core::Can(who->principal, action)) return Forbidden();
   return then(*who);
+}
+
+// 200 with {key: [to_json(row), ...]}, or the answer for the failed read of `rows`.
+template <class Rows, class ToJson>
+Response ListResponse(const char* key, const core::Result<Rows>& rows, ToJson to_json) {
+  if (!rows) return ErrorResponse(rows.error());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& row : *rows) list.push_back(to_json(row));
+  return JsonResponse(200, {{key, std::move(list)}});
 }
 
 // The positive id in path parameter `name`, or nothing (not a number, or out of range): the
