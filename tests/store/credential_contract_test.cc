@@ -25,11 +25,7 @@ class CredentialContract : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-    engine_ = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-    engine_ = MakeSqliteEngine();
-#endif
+    engine_ = MakeEngine(GetParam(), why);
     if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
     auto store = engine_->OpenFresh(clock_);
     ASSERT_TRUE(store) << store.error().message;
@@ -285,15 +281,7 @@ TEST_P(CredentialContract, AStoreAtSchemaOneMigratesToTwoKeepingItsData) {
   EXPECT_TRUE(store_->FindCaseBySecret(record.reference, Hash("s")));
 }
 
-std::vector<std::string> Engines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, CredentialContract, ::testing::ValuesIn(Engines()),
+INSTANTIATE_TEST_SUITE_P(Engines, CredentialContract, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

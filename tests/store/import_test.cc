@@ -74,11 +74,7 @@ class Import : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-    engine_ = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-    engine_ = MakeSqliteEngine();
-#endif
+    engine_ = MakeEngine(GetParam(), why);
     if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
     auto store = engine_->OpenFresh(clock_);
     ASSERT_TRUE(store) << store.error().message;
@@ -152,15 +148,7 @@ TEST_P(Import, AFailedImportLeavesNothingBehind) {
   EXPECT_EQ(store_->FindCase("CD-2026-000009").error().code, core::ErrorCode::kNotFound);
 }
 
-std::vector<std::string> Engines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, Import, ::testing::ValuesIn(Engines()),
+INSTANTIATE_TEST_SUITE_P(Engines, Import, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

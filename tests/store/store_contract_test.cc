@@ -1,13 +1,12 @@
 // The store contract: one suite, run unchanged against every engine (SQLite and a real
 // PostgreSQL 15). What it asserts is what the rest of caredesk relies on: migrations, policy
 // versions, the directory, references, append-only events with optimistic concurrency, the
-// projection, keyset-paged queries, search with English and Spanish stemming, attachments,
-// suggestions and the tamper-evident chain.
+// projection, keyset-paged queries, search with English and Spanish stemming, attachments
+// and the tamper-evident chain. Suggestions and credentials have suites of their own.
 #include <gtest/gtest.h>
 
 #include <set>
 #include <thread>
-#include <tuple>
 
 #include "core/case_event.h"
 #include "store/common/event_hash.h"
@@ -47,16 +46,6 @@ core::NewCase Contact(const std::string& subject, const std::string& body, Insta
   return new_case;
 }
 
-core::SuggestionQuery SuggestionsQuery(std::optional<core::SuggestionStatus> status, bool published,
-                                       std::string cursor = "", int limit = 50) {
-  core::SuggestionQuery query;
-  query.status = status;
-  query.published_only = published;
-  query.cursor = std::move(cursor);
-  query.limit = limit;
-  return query;
-}
-
 CaseEvent Note(const std::string& text, Instant at) {
   return CaseEvent{at, kAgent, core::event::Note{text}};
 }
@@ -65,11 +54,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-    engine_ = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-    engine_ = MakeSqliteEngine();
-#endif
+    engine_ = MakeEngine(GetParam(), why);
     if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
     auto store = engine_->OpenFresh(clock_);
     ASSERT_TRUE(store) << store.error().message;
@@ -435,87 +420,6 @@ TEST_P(StoreContract, AttachmentsAreStoredOnceByContent) {
             "attachment");
 }
 
-TEST_P(StoreContract, SuggestionsPageNewestFirst) {
-  for (int i = 0; i < 5; ++i) {
-    core::SuggestionRecord s;
-    s.text = "idea " + std::to_string(i);
-    s.received_at = At("2026-11-01T10:00:00Z");
-    ASSERT_TRUE(store_->SaveSuggestion(s));
-  }
-  auto first = store_->Suggestions(SuggestionsQuery({}, false, "", 3));
-  ASSERT_TRUE(first);
-  ASSERT_EQ(first->rows.size(), 3u);
-  EXPECT_EQ(first->rows[0].text, "idea 4");
-  auto second = store_->Suggestions(SuggestionsQuery({}, false, first->next_cursor, 3));
-  ASSERT_TRUE(second);
-  EXPECT_EQ(second->rows.size(), 2u);
-  EXPECT_TRUE(second->next_cursor.empty());
-}
-
-TEST_P(StoreContract, SuggestionsAreFoundByIdAndUpdatedInPlace) {
-  core::SuggestionRecord s;
-  s.channel = core::Channel::kPhone;
-  s.text = "A ramp at the side door";
-  s.received_at = At("2026-11-02T09:30:00Z");
-  auto saved = store_->SaveSuggestion(s);
-  ASSERT_TRUE(saved) << saved.error().message;
-  auto found = store_->FindSuggestion(saved->id);
-  ASSERT_TRUE(found) << found.error().message;
-  EXPECT_EQ(*found, *saved);
-
-  found->status = core::SuggestionStatus::kAdopted;
-  found->response = "The ramp was fitted in December";
-  found->published = true;
-  ASSERT_TRUE(store_->SaveSuggestion(*found));
-  EXPECT_EQ(*store_->FindSuggestion(saved->id), *found);
-
-  auto missing = store_->FindSuggestion(saved->id + 1000);
-  ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
-  core::SuggestionRecord ghost = *found;
-  ghost.id = saved->id + 1000;
-  auto updated = store_->SaveSuggestion(ghost);
-  ASSERT_FALSE(updated);
-  EXPECT_EQ(updated.error().code, core::ErrorCode::kNotFound);
-}
-
-TEST_P(StoreContract, SuggestionsFilterByStatusAndPublication) {
-  using Status = core::SuggestionStatus;
-  const std::tuple<const char*, Status, bool> rows[] = {
-      {"new idea", Status::kReceived, false},
-      {"adopted, shown", Status::kAdopted, true},
-      {"adopted, not yet shown", Status::kAdopted, false},
-      {"declined, shown", Status::kNotAdopted, true},
-  };
-  for (const auto& [text, status, published] : rows) {
-    core::SuggestionRecord s;
-    s.text = text;
-    s.received_at = At("2026-11-03T10:00:00Z");
-    s.status = status;
-    s.response = published ? "what we did" : "";
-    s.published = published;
-    ASSERT_TRUE(store_->SaveSuggestion(s));
-  }
-  auto texts = [](const core::Page<core::SuggestionRecord>& page) {
-    std::vector<std::string> out;
-    for (const auto& row : page.rows) out.push_back(row.text);
-    return out;
-  };
-  auto adopted = store_->Suggestions(SuggestionsQuery(Status::kAdopted, false));
-  ASSERT_TRUE(adopted);
-  EXPECT_EQ(texts(*adopted),
-            (std::vector<std::string>{"adopted, not yet shown", "adopted, shown"}));
-  auto shown = store_->Suggestions(SuggestionsQuery({}, true));
-  ASSERT_TRUE(shown);
-  EXPECT_EQ(texts(*shown), (std::vector<std::string>{"declined, shown", "adopted, shown"}));
-  auto both = store_->Suggestions(SuggestionsQuery(Status::kAdopted, true, "", 1));
-  ASSERT_TRUE(both);
-  EXPECT_EQ(texts(*both), (std::vector<std::string>{"adopted, shown"}));
-  EXPECT_TRUE(both->next_cursor.empty());
-  EXPECT_FALSE(store_->Suggestions(SuggestionsQuery({}, false, "not a cursor")));
-  EXPECT_FALSE(store_->Suggestions(SuggestionsQuery({}, false, "", 0)));
-}
-
 TEST_P(StoreContract, EventsRefuseUpdatesAndDeletes) {
   auto record = Create("guarded");
   EXPECT_FALSE(engine_->RawExec("UPDATE events SET actor_name = 'Mallory'"));
@@ -545,15 +449,7 @@ TEST_P(StoreContract, AuditVerifyCatchesAnEditMadeBehindTheTriggersBack) {
   (void)first;
 }
 
-std::vector<std::string> Engines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

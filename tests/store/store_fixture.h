@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/store.h"
@@ -28,5 +29,26 @@ class StoreEngine {
 std::unique_ptr<StoreEngine> MakeSqliteEngine();
 // Null when no PostgreSQL server can be started here (the reason in `why`).
 std::unique_ptr<StoreEngine> MakePostgresEngine(std::string& why);
+
+// The engines the parameterised suites run against, by name: "sqlite", and "postgres" where
+// caredesk is built with PostgreSQL.
+inline std::vector<std::string> EngineNames() {
+#ifdef CAREDESK_HAVE_POSTGRES_STORE
+  return {"sqlite", "postgres"};
+#else
+  return {"sqlite"};
+#endif
+}
+
+// The engine named `name` (one of EngineNames()); null, with the reason in `why`, when it
+// cannot be started here.
+inline std::unique_ptr<StoreEngine> MakeEngine(const std::string& name, std::string& why) {
+#ifdef CAREDESK_HAVE_POSTGRES_STORE
+  if (name == "postgres") return MakePostgresEngine(why);
+#endif
+  if (name == "sqlite") return MakeSqliteEngine();
+  why = "no engine named " + name;
+  return nullptr;
+}
 
 }  // namespace caredesk::testing
