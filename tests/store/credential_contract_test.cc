@@ -21,15 +21,11 @@ const std::string kHashA = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc
 const std::string kHashB = "$argon2id$v=19$m=65536,t=2,p=1$b3RoZXJzYWx0$b3RoZXJoYXNo";
 std::string Hash(const std::string& secret) { return core::Sha256Hex(secret); }
 
-class CredentialContract : public ::testing::TestWithParam<std::string> {
+class CredentialContract : public FreshStoreTest {
  protected:
   void SetUp() override {
-    std::string why;
-    engine_ = MakeEngine(GetParam(), why);
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     auto staff = store_->SaveStaff(
         {0, "sam@example.org", "Sam Agent", "SA", core::Role::kAgent, std::nullopt, true});
     ASSERT_TRUE(staff) << staff.error().message;
@@ -73,9 +69,6 @@ class CredentialContract : public ::testing::TestWithParam<std::string> {
 
   Instant Now() const { return clock_.Now(); }
 
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
   core::StaffRecord staff_;
   core::CustomerRecord customer_;
 };

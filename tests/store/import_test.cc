@@ -70,21 +70,13 @@ core::NewCase Contact(Instant received) {
   return new_case;
 }
 
-class Import : public ::testing::TestWithParam<std::string> {
+class Import : public FreshStoreTest {
  protected:
   void SetUp() override {
-    std::string why;
-    engine_ = MakeEngine(GetParam(), why);
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(store_->InstallPolicy("test-policy-v1", "# test", clock_.Now()));
   }
-
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(Import, CasesComeBackWholeAndNumberingContinuesAfterThem) {

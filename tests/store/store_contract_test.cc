@@ -50,15 +50,11 @@ CaseEvent Note(const std::string& text, Instant at) {
   return CaseEvent{at, kAgent, core::event::Note{text}};
 }
 
-class StoreContract : public ::testing::TestWithParam<std::string> {
+class StoreContract : public FreshStoreTest {
  protected:
   void SetUp() override {
-    std::string why;
-    engine_ = MakeEngine(GetParam(), why);
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     auto policy = store_->InstallPolicy("test-policy-v1", "# test", clock_.Now());
     ASSERT_TRUE(policy) << policy.error().message;
   }
@@ -83,10 +79,6 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
     }
     return stored;
   }
-
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(StoreContract, ANewStoreIsMigratedAndReopensIdempotently) {

@@ -3,6 +3,8 @@
 // shared test helper. Raw SQL access lets a test act behind the store's back (tampering).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,5 +52,23 @@ inline std::unique_ptr<StoreEngine> MakeEngine(const std::string& name, std::str
   why = "no engine named " + name;
   return nullptr;
 }
+
+// A test run once per engine (GetParam() names it) on a fresh, migrated, empty store, on a
+// fixed clock. Suites that need more in SetUp call this SetUp first.
+class FreshStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    engine_ = MakeEngine(GetParam(), why);
+    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
+    auto store = engine_->OpenFresh(clock_);
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::move(*store);
+  }
+
+  core::FixedClock clock_{*core::ParseInstant("2026-11-23T12:00:00Z")};
+  std::unique_ptr<StoreEngine> engine_;
+  std::unique_ptr<core::Store> store_;
+};
 
 }  // namespace caredesk::testing

@@ -22,21 +22,7 @@ core::SuggestionQuery SuggestionsQuery(std::optional<core::SuggestionStatus> sta
   return query;
 }
 
-class SuggestionContract : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    std::string why;
-    engine_ = MakeEngine(GetParam(), why);
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
-  }
-
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
-};
+using SuggestionContract = FreshStoreTest;
 
 TEST_P(SuggestionContract, SuggestionsPageNewestFirst) {
   for (int i = 0; i < 5; ++i) {
