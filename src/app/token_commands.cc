@@ -15,6 +15,7 @@
 #include "app/user_args.h"
 #include "auth/token.h"
 #include "core/credential_records.h"
+#include "core/directory.h"
 #include "core/instant.h"
 
 namespace caredesk::app {
@@ -59,7 +60,7 @@ std::variant<core::StaffRecord, int> StaffByEmail(core::Store& store, const std:
 }
 
 int RunTokenCreate(const TokenOptions& options) {
-  if (auto bad = CheckEmailArg(options.email)) return Bad("--email", *bad);
+  if (auto bad = core::EmailProblem(options.email)) return Bad("--email", *bad);
   if (options.label.size() > 200) return Bad("--label", "a label is at most 200 characters");
   SystemClock clock;
   auto store = OpenOrSay(options.db, clock);
@@ -88,7 +89,7 @@ nlohmann::ordered_json When(const std::optional<core::Instant>& at) {
 }
 
 int RunTokenList(const TokenOptions& options) {
-  if (auto bad = CheckEmailArg(options.email)) return Bad("--email", *bad);
+  if (auto bad = core::EmailProblem(options.email)) return Bad("--email", *bad);
   SystemClock clock;
   auto store = OpenOrSay(options.db, clock);
   if (!store) return kExitFailed;

@@ -14,6 +14,7 @@
 #include "app/system_clock.h"
 #include "app/user_args.h"
 #include "auth/password.h"
+#include "core/directory.h"
 
 namespace caredesk::app {
 namespace {
@@ -61,14 +62,15 @@ std::optional<std::string> NewPasswordFromStdin() {
 }
 
 int RunUserAdd(const UserOptions& options) {
-  if (auto bad = CheckEmailArg(options.email)) return BadArgument("--email", *bad);
+  if (auto bad = core::EmailProblem(options.email)) return BadArgument("--email", *bad);
   if (options.name.empty() || options.name.size() > 200) {
     return BadArgument("--name", "a name of 1 to 200 characters is required");
   }
   auto role = core::ParseRole(options.role);
   if (!role) return BadArgument("--role", "must be one of agent, manager, auditor, admin");
-  std::string initials = options.initials.empty() ? InitialsOf(options.name) : options.initials;
-  if (auto bad = CheckInitialsArg(initials)) return BadArgument("--initials", *bad);
+  std::string initials =
+      options.initials.empty() ? core::InitialsOf(options.name) : options.initials;
+  if (auto bad = core::InitialsProblem(initials)) return BadArgument("--initials", *bad);
   auto password = NewPasswordFromStdin();
   if (!password) return kExitBadArguments;
 
@@ -107,7 +109,7 @@ int RunUserAdd(const UserOptions& options) {
 }
 
 int RunUserPassword(const std::string& db, const std::string& email) {
-  if (auto bad = CheckEmailArg(email)) return BadArgument("--email", *bad);
+  if (auto bad = core::EmailProblem(email)) return BadArgument("--email", *bad);
   auto password = NewPasswordFromStdin();
   if (!password) return kExitBadArguments;
   SystemClock clock;

@@ -75,6 +75,11 @@ class Authenticator {
   // An API token from `Authorization: Bearer`; records its use now and then.
   core::Result<std::optional<Authenticated>> AuthenticateBearer(std::string_view token);
 
+  // After this process changed a staff member or a department: API tokens are looked up again
+  // at their next use, so a deactivation or a new role takes effect at once here (and within
+  // SessionPolicy::token_recall in other processes).
+  void StaffChanged() { recent_tokens_->Clear(); }
+
   // A new tracking secret for a case, replacing any earlier one; shown once to the customer.
   core::Result<std::string> IssueCaseSecret(core::Id case_id);
   // The case a reference and tracking secret open, and the principal that holds it.

@@ -27,4 +27,9 @@ void RecentTokens::Remember(const std::string& token_hash, const Authenticated& 
   entries_.insert_or_assign(token_hash, Entry{who, now + lifetime_});
 }
 
+void RecentTokens::Clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+}
+
 }  // namespace caredesk::auth

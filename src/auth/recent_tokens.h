@@ -24,6 +24,9 @@ class RecentTokens {
   // Who `token_hash` named when last looked up, if that was less than `lifetime` before `now`.
   std::optional<Authenticated> Find(const std::string& token_hash, core::Instant now);
   void Remember(const std::string& token_hash, const Authenticated& who, core::Instant now);
+  // Forgets every token, so the next request of each is looked up again (after a change to
+  // staff or departments made in this process).
+  void Clear();
 
  private:
   struct Entry {

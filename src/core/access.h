@@ -18,8 +18,8 @@
 // - customer (signed in): reads their own cases only, and on them may add information (a note),
 //   answer the satisfaction survey and ask for a stage-2 review (escalate).
 // - case holder (reference + tracking secret): the same, for that one case.
-// - anonymous: nothing but the public portal (submitting a contact, reading the published
-//   policy text), which needs no rule here.
+// - anonymous: nothing but the public portal (submitting a contact or a suggestion, reading the
+//   published suggestions), which needs no rule here.
 #pragma once
 
 #include <array>
@@ -54,8 +54,8 @@ struct Principal {
 
 // What staff do outside a single case.
 enum class StaffAction {
-  kLogContact,         // POST /contacts: put a phone call, letter or visit on file
-  kReadQueue,          // GET /cases (filtered by CanReadCase)
+  kLogContact,         // POST /contacts, /suggestions: put a call, letter or visit on file
+  kReadQueue,          // GET /cases (filtered by CanReadCase), GET /suggestions
   kSearchCases,        // full text over cases
   kReadCustomers,      // customer records
   kEditCustomers,      // create and correct customer records

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/case_deadlines.h"
+#include "core/directory.h"
 #include "core/utf8.h"
 
 namespace caredesk::core {
@@ -136,26 +137,11 @@ Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   std::optional<Id> account_manager;
   std::optional<CustomerRecord> customer;
   if (contact.customer) {
-    std::optional<CustomerRecord> existing;
-    if (!contact.customer->email.empty()) {
-      auto found = store_.FindCustomerByEmail(contact.customer->email);
-      if (!found) return tl::unexpected(found.error());
-      existing = *found;
-    }
-    if (!existing) {
-      auto saved = store_.SaveCustomer(*contact.customer);
-      if (!saved && saved.error().code == ErrorCode::kConflict &&
-          !contact.customer->email.empty()) {
-        // Another contact from the same new customer saved them first: use that record.
-        auto found = store_.FindCustomerByEmail(contact.customer->email);
-        if (found && *found) saved = **found;
-      }
-      if (!saved) return tl::unexpected(saved.error());
-      existing = *saved;
-    }
+    auto existing = FindOrAddCustomer(store_, *contact.customer);
+    if (!existing) return tl::unexpected(existing.error());
     record.customer_id = existing->id;
     account_manager = existing->account_manager_id;
-    customer = std::move(existing);
+    customer = std::move(*existing);
   }
   event::Received payload;
   payload.kind = contact.kind;

@@ -118,11 +118,22 @@ class AttachmentStore {
   virtual Result<std::string> AttachmentBytes(const std::string& sha256) = 0;
 };
 
+// The suggestions list's filters; empty fields do not filter. Newest first.
+struct SuggestionQuery {
+  std::optional<SuggestionStatus> status;
+  bool published_only = false;  // what "you said, we did" shows
+  std::string cursor;
+  int limit = 50;  // 1 to 500
+};
+
 class SuggestionStore {
  public:
   virtual ~SuggestionStore() = default;
+  // Saves a suggestion (id 0: adds one) and returns it with its id; kNotFound when an id names
+  // none.
   virtual Result<SuggestionRecord> SaveSuggestion(const SuggestionRecord& suggestion) = 0;
-  virtual Result<Page<SuggestionRecord>> Suggestions(const std::string& cursor, int limit) = 0;
+  virtual Result<SuggestionRecord> FindSuggestion(Id id) = 0;
+  virtual Result<Page<SuggestionRecord>> Suggestions(const SuggestionQuery& query) = 0;
 };
 
 // Sign-in material. Only hashes cross this port (see credential_records.h). Lookups by a hash

@@ -21,6 +21,9 @@ void Api::AddRoutes(Router& router) {
   AddPortalRoutes(router, case_api_);
   AddSessionRoutes(router, case_api_);
   AddDirectoryRoutes(router, case_api_);
+  AddStaffRoutes(router, case_api_);
+  AddCustomerRoutes(router, case_api_);
+  AddSuggestionRoutes(router, case_api_);
   AddOpenApiRoute(router);
 }
 

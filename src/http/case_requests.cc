@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "http/json_reader.h"
+#include "core/directory.h"
 #include "store/common/event_codec.h"
 
 namespace caredesk::http {
@@ -11,8 +11,19 @@ namespace {
 constexpr std::size_t kMaxSubject = 500;
 constexpr std::size_t kMaxBody = 100'000;
 
-// The "customer" member, or none; a problem inside it is reported on `read` with its full path.
-std::optional<core::CustomerRecord> CustomerFrom(JsonReader& read) {
+// Subject and body within their limits.
+void CheckText(JsonReader& read, const std::string& subject, const std::string& body) {
+  if (subject.empty()) read.Problem("subject", "must not be empty");
+  if (subject.size() > kMaxSubject) {
+    read.Problem("subject", fmt::format("is longer than {} bytes", kMaxSubject));
+  }
+  if (body.size() > kMaxBody)
+    read.Problem("body", fmt::format("is longer than {} bytes", kMaxBody));
+}
+
+}  // namespace
+
+std::optional<core::CustomerRecord> CustomerFromJson(JsonReader& read) {
   const nlohmann::json* object = read.Object("customer");
   if (!object) return std::nullopt;
   JsonReader customer(*object, read.where().empty() ? "customer" : read.where() + ".customer");
@@ -22,7 +33,7 @@ std::optional<core::CustomerRecord> CustomerFrom(JsonReader& read) {
   record.phone = customer.Text("phone", false);
   record.language = customer.Text("language", false);
   if (record.language.empty()) record.language = "en";
-  if (record.language != "en" && record.language != "es") {
+  if (!core::IsOneOf(core::kCustomerLanguages, record.language)) {
     customer.Problem("language", "must be \"en\" or \"es\"");
   }
   if (record.name.empty() && record.email.empty() && record.phone.empty()) {
@@ -39,18 +50,6 @@ std::optional<core::CustomerRecord> CustomerFrom(JsonReader& read) {
   return record;
 }
 
-// Subject and body within their limits.
-void CheckText(JsonReader& read, const std::string& subject, const std::string& body) {
-  if (subject.empty()) read.Problem("subject", "must not be empty");
-  if (subject.size() > kMaxSubject) {
-    read.Problem("subject", fmt::format("is longer than {} bytes", kMaxSubject));
-  }
-  if (body.size() > kMaxBody)
-    read.Problem("body", fmt::format("is longer than {} bytes", kMaxBody));
-}
-
-}  // namespace
-
 core::Result<ContactRequest> ContactRequestFromJson(const nlohmann::json& body) {
   JsonReader read(body, "");
   ContactRequest request;
@@ -63,7 +62,7 @@ core::Result<ContactRequest> ContactRequestFromJson(const nlohmann::json& body) 
   c.subject = read.Text("subject");
   c.body = read.Text("body", false);
   CheckText(read, c.subject, c.body);
-  c.customer = CustomerFrom(read);
+  c.customer = CustomerFromJson(read);
   request.customer_id = read.Id("customer_id", false);
   if (c.customer && request.customer_id) {
     read.Problem("customer_id", "cannot be given with customer: name one or the other");
@@ -91,7 +90,7 @@ core::Result<core::NewContact> PortalContactFromJson(const nlohmann::json& body)
   c.body = read.Text("body");
   CheckText(read, c.subject, c.body);
   const bool anonymous = read.Flag("anonymous", false);
-  c.customer = CustomerFrom(read);
+  c.customer = CustomerFromJson(read);
   if (anonymous && c.customer) {
     read.Problem("customer", "must be left out of an anonymous contact");
   }

@@ -5,8 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/case_service.h"
+#include "http/json_reader.h"
 
 namespace caredesk::http {
+
+// The "customer" member read by `read` — {"name", "email", "phone", "language"}, at least one of
+// the first three — or none when left out; a problem inside it is reported on `read` with its
+// full path ("customer.email").
+std::optional<core::CustomerRecord> CustomerFromJson(JsonReader& read);
 
 // POST /api/v1/contacts (staff logging a call, letter or visit):
 // {"kind", "channel", "received_at"?, "subject", "body"?, "customer"?: {"name", "email",

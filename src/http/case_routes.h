@@ -27,8 +27,14 @@ struct CaseApi {
 void AddCaseRoutes(Router& router, const CaseApi& api);
 // Registers the public portal's routes (portal_routes.cc).
 void AddPortalRoutes(Router& router, const CaseApi& api);
-// Registers the policy, departments, staff and customer routes (directory_routes.cc).
+// Registers the policy and departments routes (directory_routes.cc).
 void AddDirectoryRoutes(Router& router, const CaseApi& api);
+// Registers the staff list and staff management (staff_routes.cc).
+void AddStaffRoutes(Router& router, const CaseApi& api);
+// Registers customer records: read, find by email, correct (customer_routes.cc).
+void AddCustomerRoutes(Router& router, const CaseApi& api);
+// Registers suggestions, staff-side and on the portal (suggestion_routes.cc).
+void AddSuggestionRoutes(Router& router, const CaseApi& api);
 // Registers sign-in, sign-out and /me (session_routes.cc).
 void AddSessionRoutes(Router& router, const CaseApi& api);
 

@@ -1,15 +1,14 @@
 // The organisation's own records over the API: the policy (the active version, every version,
-// and installing a new one — refused with every `line: reason` when it does not parse),
-// departments, the staff list and customer records. Who may do what is core/access.h's.
+// and installing a new one — refused with every `line: reason` when it does not parse) and the
+// departments. Staff and customers have their own routes (staff_routes.cc,
+// customer_routes.cc). Who may do what is core/access.h's.
 #include <fmt/format.h>
 
-#include "core/access.h"
-#include "http/case_json.h"
 #include "http/case_routes.h"
 #include "http/errors.h"
 #include "http/json_body.h"
 #include "http/json_reader.h"
-#include "http/request_auth.h"
+#include "http/staff_routes_support.h"
 
 namespace caredesk::http {
 namespace {
@@ -41,31 +40,12 @@ Json DepartmentJson(const core::DepartmentRecord& d) {
           {"manager_id", d.manager_id ? Json(*d.manager_id) : Json(nullptr)}};
 }
 
-Json StaffJson(const core::StaffRecord& s) {
-  return {{"id", s.id},
-          {"email", s.email},
-          {"name", s.name},
-          {"initials", s.initials},
-          {"role", core::ToString(s.role)},
-          {"department_id", s.department_id ? Json(*s.department_id) : Json(nullptr)},
-          {"active", s.active}};
-}
-
 class DirectoryHandlers {
  public:
   explicit DirectoryHandlers(const CaseApi& api) : api_(api) {}
 
-  // Runs `then` for a signed-in staff member allowed `action`; 401/403 otherwise.
-  template <class Then>
-  Response AsStaff(const Request& request, core::StaffAction action, Then then) {
-    auto who = Authenticate(request, api_.authenticator);
-    if (!who) return who.error();
-    if (!core::Can(who->principal, action)) return Forbidden();
-    return then(*who);
-  }
-
   Response ActivePolicy(const Request& request) {
-    return AsStaff(request, core::StaffAction::kReadPolicy, [&](const auto&) {
+    return AsStaff(request, api_.authenticator, core::StaffAction::kReadPolicy, [&](const auto&) {
       auto active = api_.store.ActivePolicy();
       if (!active) return ErrorResponse(active.error());
       return JsonResponse(200, PolicyJson(*active, true));
@@ -73,17 +53,14 @@ class DirectoryHandlers {
   }
 
   Response PolicyVersions(const Request& request) {
-    return AsStaff(request, core::StaffAction::kReadPolicy, [&](const auto&) {
-      auto versions = api_.store.PolicyVersions();
-      if (!versions) return ErrorResponse(versions.error());
-      Json list = Json::array();
-      for (const auto& version : *versions) list.push_back(PolicyJson(version, false));
-      return JsonResponse(200, {{"versions", std::move(list)}});
+    return AsStaff(request, api_.authenticator, core::StaffAction::kReadPolicy, [&](const auto&) {
+      return ListResponse("versions", api_.store.PolicyVersions(),
+                          [](const auto& version) { return PolicyJson(version, false); });
     });
   }
 
   Response InstallPolicy(const Request& request) {
-    return AsStaff(request, core::StaffAction::kManagePolicy, [&](const auto&) {
+    return AsStaff(request, api_.authenticator, core::StaffAction::kManagePolicy, [&](const auto&) {
       auto body = ParseJsonBody(request);
       if (!body) return body.error();
       JsonReader read(*body, "");
@@ -111,60 +88,29 @@ class DirectoryHandlers {
   }
 
   Response Departments(const Request& request) {
-    return AsStaff(request, core::StaffAction::kReadStaff, [&](const auto&) {
-      auto departments = api_.store.ListDepartments();
-      if (!departments) return ErrorResponse(departments.error());
-      Json list = Json::array();
-      for (const auto& d : *departments) list.push_back(DepartmentJson(d));
-      return JsonResponse(200, {{"departments", std::move(list)}});
+    return AsStaff(request, api_.authenticator, core::StaffAction::kReadStaff, [&](const auto&) {
+      return ListResponse("departments", api_.store.ListDepartments(), DepartmentJson);
     });
   }
 
   Response AddDepartment(const Request& request) {
-    return AsStaff(request, core::StaffAction::kManageDepartments, [&](const auto&) {
-      auto body = ParseJsonBody(request);
-      if (!body) return body.error();
-      JsonReader read(*body, "");
-      core::DepartmentRecord department{0, read.Text("name"), read.Id("manager_id", false)};
-      if (department.name.empty()) read.Problem("name", "must not be empty");
-      read.RejectUnknown();
-      if (auto done = read.Done(); !done) return ErrorResponse(done.error());
-      if (department.manager_id && !api_.store.FindStaff(*department.manager_id)) {
-        return ErrorResponse(422, "invalid", "manager_id names no staff member", "manager_id");
-      }
-      auto saved = api_.store.SaveDepartment(department);
-      if (!saved) return ErrorResponse(saved.error());
-      return JsonResponse(201, DepartmentJson(*saved));
-    });
-  }
-
-  Response Staff(const Request& request) {
-    return AsStaff(request, core::StaffAction::kReadStaff, [&](const auto&) {
-      auto staff = api_.store.ListStaff();
-      if (!staff) return ErrorResponse(staff.error());
-      Json list = Json::array();
-      for (const auto& s : *staff) list.push_back(StaffJson(s));
-      return JsonResponse(200, {{"staff", std::move(list)}});
-    });
-  }
-
-  Response Customer(const Request& request, const RouteParams& params) {
-    return AsStaff(request, core::StaffAction::kReadCustomers, [&](const auto&) {
-      const std::string text(params.Get("id"));
-      core::Id id = 0;
-      for (char c : text) {
-        if (c < '0' || c > '9' || id > 100'000'000'000'000) return NotFound("no such customer");
-        id = id * 10 + (c - '0');
-      }
-      auto customer = api_.store.FindCustomer(id);
-      if (!customer) {
-        if (customer.error().code == core::ErrorCode::kNotFound) {
-          return NotFound("no such customer");
-        }
-        return ErrorResponse(customer.error());
-      }
-      return JsonTextResponse(200, CustomerJson(*customer, Audience::kStaff));
-    });
+    return AsStaff(
+        request, api_.authenticator, core::StaffAction::kManageDepartments, [&](const auto&) {
+          auto body = ParseJsonBody(request);
+          if (!body) return body.error();
+          JsonReader read(*body, "");
+          core::DepartmentRecord department{0, read.Text("name"), read.Id("manager_id", false)};
+          if (department.name.empty()) read.Problem("name", "must not be empty");
+          read.RejectUnknown();
+          if (auto done = read.Done(); !done) return ErrorResponse(done.error());
+          if (department.manager_id && !api_.store.FindStaff(*department.manager_id)) {
+            return ErrorResponse(422, "invalid", "manager_id names no staff member", "manager_id");
+          }
+          auto saved = api_.store.SaveDepartment(department);
+          if (!saved) return ErrorResponse(saved.error());
+          api_.authenticator.StaffChanged();  // a new manager manages more departments
+          return JsonResponse(201, DepartmentJson(*saved));
+        });
   }
 
  private:
@@ -185,10 +131,6 @@ void AddDirectoryRoutes(Router& router, const CaseApi& api) {
              [h](const Request& r, const RouteParams&) { return h->Departments(r); });
   router.Add("POST", "/api/v1/departments",
              [h](const Request& r, const RouteParams&) { return h->AddDepartment(r); });
-  router.Add("GET", "/api/v1/staff",
-             [h](const Request& r, const RouteParams&) { return h->Staff(r); });
-  router.Add("GET", "/api/v1/customers/{id}",
-             [h](const Request& r, const RouteParams& p) { return h->Customer(r, p); });
 }
 
 }  // namespace caredesk::http

@@ -78,6 +78,9 @@ class JsonReader {
     if (!parsed) Problem(key, "has an unknown value");
     return parsed;
   }
+  // Whether the object has member `key`, null or not: in a partial update (PATCH), a member
+  // left out leaves its field as it is.
+  bool Has(const char* key) const { return object_.is_object() && object_.contains(key); }
   // A problem for the first member no read asked for (a misspelt or unsupported field).
   void RejectUnknown() {
     if (!object_.is_object()) return;

@@ -71,12 +71,26 @@ core::Result<std::optional<core::Instant>> Time(const Request& request, const st
 
 }  // namespace
 
-core::Result<core::QueueQuery> QueueQueryFrom(const Request& request) {
+core::Result<void> OnlyKnownParameters(const Request& request,
+                                       std::span<const std::string_view> known) {
   for (const auto& [name, value] : request.query) {
-    if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown)) {
-      return tl::unexpected(
-          core::Error{core::ErrorCode::kInvalid, name + " is not a known parameter", name});
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      return Bad(name, "is not a known parameter");
     }
+  }
+  return {};
+}
+
+core::Result<PageParameters> PageParametersFrom(const Request& request) {
+  auto limit = Number(request, "limit", 1, 500);
+  if (!limit) return tl::unexpected(limit.error());
+  return PageParameters{std::string(request.Query("cursor").value_or("")),
+                        static_cast<int>(limit->value_or(50))};
+}
+
+core::Result<core::QueueQuery> QueueQueryFrom(const Request& request) {
+  if (auto known = OnlyKnownParameters(request, kKnown); !known) {
+    return tl::unexpected(known.error());
   }
   core::QueueQuery query;
   for (auto done :
@@ -94,16 +108,16 @@ core::Result<core::QueueQuery> QueueQueryFrom(const Request& request) {
   auto assignee = Number(request, "assignee_id", 1, kMaxId);
   if (!assignee) return tl::unexpected(assignee.error());
   query.assignee_id = *assignee;
-  auto limit = Number(request, "limit", 1, 500);
-  if (!limit) return tl::unexpected(limit.error());
-  query.limit = static_cast<int>(limit->value_or(50));
+  auto page = PageParametersFrom(request);
+  if (!page) return tl::unexpected(page.error());
+  query.cursor = std::move(page->cursor);
+  query.limit = page->limit;
   auto from = Time(request, "received_from");
   if (!from) return tl::unexpected(from.error());
   query.received_from = *from;
   auto until = Time(request, "received_until");
   if (!until) return tl::unexpected(until.error());
   query.received_until = *until;
-  query.cursor = std::string(request.Query("cursor").value_or(""));
   return query;
 }
 

@@ -2,8 +2,11 @@
 // repeated (`status=open,awaiting_customer` or `status=open&status=awaiting_customer`); ids are
 // positive integers; `received_from` / `received_until` are RFC 3339; `limit` is 1–500
 // (default 50); `cursor` is the `next_cursor` of the page before. An unknown parameter or value
-// is refused, naming it.
+// is refused, naming it. The paging and unknown-parameter checks serve every list route.
 #pragma once
+
+#include <span>
+#include <string_view>
 
 #include "core/store.h"
 #include "http/message.h"
@@ -11,5 +14,17 @@
 namespace caredesk::http {
 
 core::Result<core::QueueQuery> QueueQueryFrom(const Request& request);
+
+// kInvalid naming the first query parameter that is not one of `known`.
+core::Result<void> OnlyKnownParameters(const Request& request,
+                                       std::span<const std::string_view> known);
+
+// A keyset page request: `cursor` (the next_cursor of the page before) and `limit` (1–500,
+// default 50).
+struct PageParameters {
+  std::string cursor;
+  int limit = 50;
+};
+core::Result<PageParameters> PageParametersFrom(const Request& request);
 
 }  // namespace caredesk::http

@@ -55,6 +55,18 @@ class ApiServer {
   const std::string& Token(const std::string& who) const { return tokens_.at(who); }
   core::Id DepartmentId(const std::string& name) const { return departments_.at(name); }
   core::Id StaffId(const std::string& who) const { return staff_.at(who); }
+  // Every route the server has.
+  const Router& router() const { return router_; }
+
+  // Gives the customer with `email` (already on file) a portal account with `password`.
+  void SetCustomerPassword(const std::string& email, std::string_view password) {
+    auto customer = store_->FindCustomerByEmail(email);
+    if (!customer || !*customer) throw std::runtime_error("no customer " + email);
+    auto hash = auth::HashPassword(password);
+    if (!hash || !store_->SetCustomerPassword((*customer)->id, *hash)) {
+      throw std::runtime_error("cannot set the password of " + email);
+    }
+  }
 
  private:
   void SeedStaff() {

@@ -72,11 +72,7 @@ class CrashRecovery : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CrashRecovery, EveryAcknowledgedEventSurvivesSigkill) {
   std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  auto engine = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-  auto engine = MakeSqliteEngine();
-#endif
+  auto engine = MakeEngine(GetParam(), why);
   ASSERT_TRUE(engine) << why;
   core::FixedClock clock(kReceived);
   {
@@ -130,15 +126,7 @@ TEST_P(CrashRecovery, EveryAcknowledgedEventSurvivesSigkill) {
   }
 }
 
-std::vector<std::string> CrashEngines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, CrashRecovery, ::testing::ValuesIn(CrashEngines()),
+INSTANTIATE_TEST_SUITE_P(Engines, CrashRecovery, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -21,19 +21,11 @@ const std::string kHashA = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc
 const std::string kHashB = "$argon2id$v=19$m=65536,t=2,p=1$b3RoZXJzYWx0$b3RoZXJoYXNo";
 std::string Hash(const std::string& secret) { return core::Sha256Hex(secret); }
 
-class CredentialContract : public ::testing::TestWithParam<std::string> {
+class CredentialContract : public FreshStoreTest {
  protected:
   void SetUp() override {
-    std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-    engine_ = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-    engine_ = MakeSqliteEngine();
-#endif
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     auto staff = store_->SaveStaff(
         {0, "sam@example.org", "Sam Agent", "SA", core::Role::kAgent, std::nullopt, true});
     ASSERT_TRUE(staff) << staff.error().message;
@@ -77,9 +69,6 @@ class CredentialContract : public ::testing::TestWithParam<std::string> {
 
   Instant Now() const { return clock_.Now(); }
 
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
   core::StaffRecord staff_;
   core::CustomerRecord customer_;
 };
@@ -285,15 +274,7 @@ TEST_P(CredentialContract, AStoreAtSchemaOneMigratesToTwoKeepingItsData) {
   EXPECT_TRUE(store_->FindCaseBySecret(record.reference, Hash("s")));
 }
 
-std::vector<std::string> Engines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, CredentialContract, ::testing::ValuesIn(Engines()),
+INSTANTIATE_TEST_SUITE_P(Engines, CredentialContract, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

@@ -70,25 +70,13 @@ core::NewCase Contact(Instant received) {
   return new_case;
 }
 
-class Import : public ::testing::TestWithParam<std::string> {
+class Import : public FreshStoreTest {
  protected:
   void SetUp() override {
-    std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-    engine_ = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-    engine_ = MakeSqliteEngine();
-#endif
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(store_->InstallPolicy("test-policy-v1", "# test", clock_.Now()));
   }
-
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(Import, CasesComeBackWholeAndNumberingContinuesAfterThem) {
@@ -152,15 +140,7 @@ TEST_P(Import, AFailedImportLeavesNothingBehind) {
   EXPECT_EQ(store_->FindCase("CD-2026-000009").error().code, core::ErrorCode::kNotFound);
 }
 
-std::vector<std::string> Engines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, Import, ::testing::ValuesIn(Engines()),
+INSTANTIATE_TEST_SUITE_P(Engines, Import, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

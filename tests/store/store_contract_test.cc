@@ -1,8 +1,8 @@
 // The store contract: one suite, run unchanged against every engine (SQLite and a real
 // PostgreSQL 15). What it asserts is what the rest of caredesk relies on: migrations, policy
 // versions, the directory, references, append-only events with optimistic concurrency, the
-// projection, keyset-paged queries, search with English and Spanish stemming, attachments,
-// suggestions and the tamper-evident chain.
+// projection, keyset-paged queries, search with English and Spanish stemming, attachments
+// and the tamper-evident chain. Suggestions and credentials have suites of their own.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -50,19 +50,11 @@ CaseEvent Note(const std::string& text, Instant at) {
   return CaseEvent{at, kAgent, core::event::Note{text}};
 }
 
-class StoreContract : public ::testing::TestWithParam<std::string> {
+class StoreContract : public FreshStoreTest {
  protected:
   void SetUp() override {
-    std::string why;
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-    engine_ = GetParam() == "sqlite" ? MakeSqliteEngine() : MakePostgresEngine(why);
-#else
-    engine_ = MakeSqliteEngine();
-#endif
-    if (!engine_) GTEST_FAIL() << "cannot start " << GetParam() << ": " << why;
-    auto store = engine_->OpenFresh(clock_);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     auto policy = store_->InstallPolicy("test-policy-v1", "# test", clock_.Now());
     ASSERT_TRUE(policy) << policy.error().message;
   }
@@ -87,10 +79,6 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
     }
     return stored;
   }
-
-  core::FixedClock clock_{At("2026-11-23T12:00:00Z")};
-  std::unique_ptr<StoreEngine> engine_;
-  std::unique_ptr<core::Store> store_;
 };
 
 TEST_P(StoreContract, ANewStoreIsMigratedAndReopensIdempotently) {
@@ -426,23 +414,6 @@ TEST_P(StoreContract, AttachmentsAreStoredOnceByContent) {
             "attachment");
 }
 
-TEST_P(StoreContract, SuggestionsPageNewestFirst) {
-  for (int i = 0; i < 5; ++i) {
-    core::SuggestionRecord s;
-    s.text = "idea " + std::to_string(i);
-    s.received_at = At("2026-11-01T10:00:00Z");
-    ASSERT_TRUE(store_->SaveSuggestion(s));
-  }
-  auto first = store_->Suggestions("", 3);
-  ASSERT_TRUE(first);
-  ASSERT_EQ(first->rows.size(), 3u);
-  EXPECT_EQ(first->rows[0].text, "idea 4");
-  auto second = store_->Suggestions(first->next_cursor, 3);
-  ASSERT_TRUE(second);
-  EXPECT_EQ(second->rows.size(), 2u);
-  EXPECT_TRUE(second->next_cursor.empty());
-}
-
 TEST_P(StoreContract, EventsRefuseUpdatesAndDeletes) {
   auto record = Create("guarded");
   EXPECT_FALSE(engine_->RawExec("UPDATE events SET actor_name = 'Mallory'"));
@@ -472,15 +443,7 @@ TEST_P(StoreContract, AuditVerifyCatchesAnEditMadeBehindTheTriggersBack) {
   (void)first;
 }
 
-std::vector<std::string> Engines() {
-#ifdef CAREDESK_HAVE_POSTGRES_STORE
-  return {"sqlite", "postgres"};
-#else
-  return {"sqlite"};
-#endif
-}
-
-INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(Engines()),
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContract, ::testing::ValuesIn(EngineNames()),
                          [](const auto& info) { return info.param; });
 
 }  // namespace

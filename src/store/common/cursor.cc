@@ -29,4 +29,14 @@ std::optional<Cursor> DecodeCursor(const std::string& text, bool& malformed) {
   return cursor;
 }
 
+core::Result<std::int64_t> IdPageStart(const std::string& cursor, int limit) {
+  bool malformed = false;
+  auto after = DecodeCursor(cursor, malformed);
+  if (malformed) return core::Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
+  if (limit < 1 || limit > 500) {
+    return core::Fail(core::ErrorCode::kInvalid, "limit must be 1 to 500", "limit");
+  }
+  return after ? after->id : INT64_MAX;
+}
+
 }  // namespace caredesk::store

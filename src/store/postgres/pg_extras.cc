@@ -103,30 +103,33 @@ Result<core::SuggestionRecord> PgStore::SaveSuggestion(const core::SuggestionRec
                 fmt::format("suggestion {}", s.id));
 }
 
-Result<core::Page<core::SuggestionRecord>> PgStore::Suggestions(const std::string& cursor,
-                                                                int limit) {
-  bool malformed = false;
-  auto after = DecodeCursor(cursor, malformed);
-  if (malformed) return Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
-  if (limit < 1 || limit > 500) {
-    return Fail(core::ErrorCode::kInvalid, "limit must be 1 to 500", "limit");
-  }
+Result<core::SuggestionRecord> PgStore::FindSuggestion(core::Id id) {
+  static const std::string kSql =
+      fmt::format("SELECT {} FROM suggestions WHERE id = $1", kSuggestionColumns);
+  auto conn = pool_.Borrow();
+  if (!conn) return tl::unexpected(conn.error());
+  return OneRow(**conn, kSql, PgParams().Int(id), ReadSuggestion, fmt::format("suggestion {}", id));
+}
+
+Result<core::Page<core::SuggestionRecord>> PgStore::Suggestions(
+    const core::SuggestionQuery& query) {
+  auto below = IdPageStart(query.cursor, query.limit);
+  if (!below) return tl::unexpected(below.error());
   static const std::string kSql = fmt::format(
-      "SELECT {} FROM suggestions WHERE id < $1 ORDER BY id DESC LIMIT $2", kSuggestionColumns);
+      "SELECT {} FROM suggestions WHERE id < $1 AND ($2 = '' OR status = $2) AND (NOT $3 OR "
+      "published) ORDER BY id DESC LIMIT $4",
+      kSuggestionColumns);
   auto conn = pool_.Borrow();
   if (!conn) return tl::unexpected(conn.error());
   auto rows = AllRows(**conn, kSql,
-                      PgParams().Int(after ? after->id : INT64_MAX).Int(std::int64_t{limit} + 1),
+                      PgParams()
+                          .Int(*below)
+                          .Text(query.status ? core::ToString(*query.status) : "")
+                          .Bool(query.published_only)
+                          .Int(std::int64_t{query.limit} + 1),
                       ReadSuggestion);
   if (!rows) return tl::unexpected(rows.error());
-  core::Page<core::SuggestionRecord> page;
-  for (int i = 0; i < static_cast<int>(rows->size()) && i < limit; ++i) {
-    page.rows.push_back((*rows)[i]);
-  }
-  if (static_cast<int>(rows->size()) > limit) {
-    page.next_cursor = EncodeCursor({0, page.rows.back().id});
-  }
-  return page;
+  return IdPage(std::move(*rows), query.limit);
 }
 
 Result<std::optional<core::BrokenLink>> PgStore::VerifyChain() {

@@ -73,8 +73,9 @@ class PgStore : public core::Store {
 
   core::Result<core::SuggestionRecord> SaveSuggestion(
       const core::SuggestionRecord& suggestion) override;
-  core::Result<core::Page<core::SuggestionRecord>> Suggestions(const std::string& cursor,
-                                                               int limit) override;
+  core::Result<core::SuggestionRecord> FindSuggestion(core::Id id) override;
+  core::Result<core::Page<core::SuggestionRecord>> Suggestions(
+      const core::SuggestionQuery& query) override;
 
   core::Result<std::optional<core::BrokenLink>> VerifyChain() override;
 

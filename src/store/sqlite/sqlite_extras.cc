@@ -89,29 +89,26 @@ Result<core::SuggestionRecord> SqliteStore::SaveSuggestion(const core::Suggestio
   });
 }
 
-Result<core::Page<core::SuggestionRecord>> SqliteStore::Suggestions(const std::string& cursor,
-                                                                    int limit) {
-  bool malformed = false;
-  auto after = DecodeCursor(cursor, malformed);
-  if (malformed) return Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
-  if (limit < 1 || limit > 500) {
-    return Fail(core::ErrorCode::kInvalid, "limit must be 1 to 500", "limit");
-  }
+Result<core::SuggestionRecord> SqliteStore::FindSuggestion(core::Id id) {
   auto reader = readers_.Borrow();
-  auto rows = AllRows(*reader,
-                      fmt::format("SELECT {} FROM suggestions WHERE id < ? ORDER BY id DESC "
-                                  "LIMIT {}",
-                                  kSuggestionColumns, limit + 1),
-                      {after ? after->id : INT64_MAX}, ReadSuggestion);
+  return OneRow(*reader, fmt::format("SELECT {} FROM suggestions WHERE id = ?", kSuggestionColumns),
+                {id}, ReadSuggestion, fmt::format("suggestion {}", id));
+}
+
+Result<core::Page<core::SuggestionRecord>> SqliteStore::Suggestions(
+    const core::SuggestionQuery& query) {
+  auto below = IdPageStart(query.cursor, query.limit);
+  if (!below) return tl::unexpected(below.error());
+  const std::string status(query.status ? core::ToString(*query.status) : "");
+  auto reader = readers_.Borrow();
+  auto rows =
+      AllRows(*reader,
+              fmt::format("SELECT {} FROM suggestions WHERE id < ? AND (? = '' OR status "
+                          "= ?) AND (? = 0 OR published = 1) ORDER BY id DESC LIMIT {}",
+                          kSuggestionColumns, query.limit + 1),
+              {*below, status, status, std::int64_t{query.published_only ? 1 : 0}}, ReadSuggestion);
   if (!rows) return tl::unexpected(rows.error());
-  core::Page<core::SuggestionRecord> page;
-  for (int i = 0; i < static_cast<int>(rows->size()) && i < limit; ++i) {
-    page.rows.push_back((*rows)[i]);
-  }
-  if (static_cast<int>(rows->size()) > limit) {
-    page.next_cursor = EncodeCursor({0, page.rows.back().id});
-  }
-  return page;
+  return IdPage(std::move(*rows), query.limit);
 }
 
 Result<std::optional<core::BrokenLink>> SqliteStore::VerifyChain() {
