@@ -18,6 +18,7 @@ int RunCli(int argc, char** argv) {
   AddServeCommand(app, exit_code);
   AddUserCommands(app, exit_code);
   AddTokenCommands(app, exit_code);
+  AddCustomerCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -15,5 +15,6 @@ void AddBackupCommands(CLI::App& app, int& exit_code);
 void AddServeCommand(CLI::App& app, int& exit_code);
 void AddUserCommands(CLI::App& app, int& exit_code);
 void AddTokenCommands(CLI::App& app, int& exit_code);
+void AddCustomerCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app

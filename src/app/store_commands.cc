@@ -8,6 +8,7 @@
 #include "app/case_export.h"
 #include "app/cli.h"
 #include "app/cli_args.h"
+#include "app/command_support.h"
 #include "app/commands.h"
 #include "app/store_url.h"
 #include "app/system_clock.h"
@@ -29,19 +30,9 @@ struct ContactOptions {
   std::string nature;
 };
 
-// Opens the store or prints why not.
-std::unique_ptr<core::Store> Open(const std::string& db, const core::Clock& clock) {
-  auto store = OpenStore(db, clock);
-  if (!store) {
-    std::cerr << fmt::format("caredesk: --db: {}\n", store.error().message);
-    return nullptr;
-  }
-  return std::move(*store);
-}
-
 int RunMigrate(const std::string& db) {
   SystemClock clock;
-  auto store = Open(db, clock);
+  auto store = OpenOrSay(db, clock);
   if (!store) return kExitFailed;
   std::cout << fmt::format("{}: schema version {}\n", db, store->SchemaVersion());
   return kExitOk;
@@ -70,7 +61,7 @@ int RunContactAdd(const ContactOptions& options) {
   }
   contact.logged_by = core::Actor{"cli", "caredesk command line", "CLI"};
   SystemClock clock;
-  auto store = Open(options.db, clock);
+  auto store = OpenOrSay(options.db, clock);
   if (!store) return kExitFailed;
   core::CaseService cases(*store, clock);
   auto record = cases.LogContact(contact);
@@ -86,7 +77,7 @@ int RunContactAdd(const ContactOptions& options) {
 
 int RunAuditVerify(const std::string& db) {
   SystemClock clock;
-  auto store = Open(db, clock);
+  auto store = OpenOrSay(db, clock);
   if (!store) return kExitFailed;
   auto broken = store->VerifyChain();
   if (!broken) {
@@ -104,7 +95,7 @@ int RunAuditVerify(const std::string& db) {
 
 int RunExport(const std::string& db) {
   SystemClock clock;
-  auto store = Open(db, clock);
+  auto store = OpenOrSay(db, clock);
   if (!store) return kExitFailed;
   auto count = ExportStore(*store, std::cout);
   if (!count) {
@@ -117,7 +108,7 @@ int RunExport(const std::string& db) {
 
 int RunImport(const std::string& db) {
   SystemClock clock;
-  auto store = Open(db, clock);
+  auto store = OpenOrSay(db, clock);
   if (!store) return kExitFailed;
   auto summary = ImportStore(*store, std::cin, clock);
   if (!summary) {

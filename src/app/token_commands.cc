@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "app/cli.h"
+#include "app/command_support.h"
 #include "app/commands.h"
 #include "app/store_url.h"
 #include "app/system_clock.h"
@@ -28,47 +29,29 @@ struct TokenOptions {
   std::int64_t id = 0;
 };
 
-int Bad(const std::string& flag, const std::string& reason) {
-  std::cerr << fmt::format("caredesk: {}: {}\n", flag, reason);
-  return kExitBadArguments;
-}
-
-int Failed(const core::Error& error) {
-  std::cerr << fmt::format("caredesk: {}\n", error.message);
-  return kExitFailed;
-}
-
-std::unique_ptr<core::Store> OpenOrSay(const std::string& db, const core::Clock& clock) {
-  auto store = OpenStore(db, clock);
-  if (!store) {
-    std::cerr << fmt::format("caredesk: --db: {}\n", store.error().message);
-    return nullptr;
-  }
-  return std::move(*store);
-}
-
 // The staff member named by --email, or the exit status saying why not.
 std::variant<core::StaffRecord, int> StaffByEmail(core::Store& store, const std::string& email) {
   auto found = store.StaffPasswordHash(email);
   if (!found) {
     if (found.error().code == core::ErrorCode::kNotFound) {
-      return Bad("--email", "no staff member has this email");
+      return BadArgument("--email", "no staff member has this email");
     }
-    return Failed(found.error());
+    return StoreFailure(found.error());
   }
   return found->staff;
 }
 
 int RunTokenCreate(const TokenOptions& options) {
-  if (auto bad = core::EmailProblem(options.email)) return Bad("--email", *bad);
-  if (options.label.size() > 200) return Bad("--label", "a label is at most 200 characters");
+  if (auto bad = core::EmailProblem(options.email)) return BadArgument("--email", *bad);
+  if (options.label.size() > 200)
+    return BadArgument("--label", "a label is at most 200 characters");
   SystemClock clock;
   auto store = OpenOrSay(options.db, clock);
   if (!store) return kExitFailed;
   auto staff = StaffByEmail(*store, options.email);
   if (auto* status = std::get_if<int>(&staff)) return *status;
   const auto& member = std::get<core::StaffRecord>(staff);
-  if (!member.active) return Bad("--email", "this staff member is deactivated");
+  if (!member.active) return BadArgument("--email", "this staff member is deactivated");
   auth::SodiumTokenSource random;
   const std::string token = auth::NewToken(random, auth::TokenKind::kApiToken);
   core::ApiTokenRecord record;
@@ -77,7 +60,7 @@ int RunTokenCreate(const TokenOptions& options) {
   record.label = options.label;
   record.created_at = clock.Now();
   auto saved = store->SaveApiToken(record);
-  if (!saved) return Failed(saved.error());
+  if (!saved) return StoreFailure(saved.error());
   std::cout << token << "\n";
   std::cerr << fmt::format("API token {} created for {}; it is shown only this once\n", saved->id,
                            member.email);
@@ -89,14 +72,14 @@ nlohmann::ordered_json When(const std::optional<core::Instant>& at) {
 }
 
 int RunTokenList(const TokenOptions& options) {
-  if (auto bad = core::EmailProblem(options.email)) return Bad("--email", *bad);
+  if (auto bad = core::EmailProblem(options.email)) return BadArgument("--email", *bad);
   SystemClock clock;
   auto store = OpenOrSay(options.db, clock);
   if (!store) return kExitFailed;
   auto staff = StaffByEmail(*store, options.email);
   if (auto* status = std::get_if<int>(&staff)) return *status;
   auto tokens = store->ApiTokens(std::get<core::StaffRecord>(staff).id);
-  if (!tokens) return Failed(tokens.error());
+  if (!tokens) return StoreFailure(tokens.error());
   for (const auto& token : *tokens) {
     std::cout << nlohmann::ordered_json{{"id", token.id},
                                         {"label", token.label},
@@ -110,16 +93,17 @@ int RunTokenList(const TokenOptions& options) {
 }
 
 int RunTokenRevoke(const TokenOptions& options) {
-  if (options.id <= 0) return Bad("--id", "a token id (from `caredesk token list`) is required");
+  if (options.id <= 0)
+    return BadArgument("--id", "a token id (from `caredesk token list`) is required");
   SystemClock clock;
   auto store = OpenOrSay(options.db, clock);
   if (!store) return kExitFailed;
   auto revoked = store->RevokeApiToken(options.id, clock.Now());
   if (!revoked) {
     if (revoked.error().code == core::ErrorCode::kNotFound) {
-      return Bad("--id", fmt::format("no API token has id {}", options.id));
+      return BadArgument("--id", fmt::format("no API token has id {}", options.id));
     }
-    return Failed(revoked.error());
+    return StoreFailure(revoked.error());
   }
   std::cerr << fmt::format("API token {} revoked\n", options.id);
   return kExitOk;

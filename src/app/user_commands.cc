@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.h"
+#include "app/command_support.h"
 #include "app/commands.h"
-#include "app/password_input.h"
 #include "app/store_url.h"
 #include "app/system_clock.h"
 #include "app/user_args.h"
@@ -27,39 +27,6 @@ struct UserOptions {
   std::string department;
   std::string initials;
 };
-
-int BadArgument(const std::string& flag, const std::string& reason) {
-  std::cerr << fmt::format("caredesk: {}: {}\n", flag, reason);
-  return kExitBadArguments;
-}
-
-int StoreFailure(const core::Error& error) {
-  std::cerr << fmt::format("caredesk: {}\n", error.message);
-  return kExitFailed;
-}
-
-std::unique_ptr<core::Store> OpenOrSay(const std::string& db, const core::Clock& clock) {
-  auto store = OpenStore(db, clock);
-  if (!store) {
-    std::cerr << fmt::format("caredesk: --db: {}\n", store.error().message);
-    return nullptr;
-  }
-  return std::move(*store);
-}
-
-// Reads and checks a new password from stdin; prints why not and returns nothing.
-std::optional<std::string> NewPasswordFromStdin() {
-  auto password = ReadPasswordLine(std::cin, "Password: ");
-  if (!password || password->empty()) {
-    std::cerr << "caredesk: password: give the password as the first line of standard input\n";
-    return std::nullopt;
-  }
-  if (auto valid = auth::CheckNewPassword(*password); !valid) {
-    std::cerr << fmt::format("caredesk: password: {}\n", valid.error().message);
-    return std::nullopt;
-  }
-  return password;
-}
 
 int RunUserAdd(const UserOptions& options) {
   if (auto bad = core::EmailProblem(options.email)) return BadArgument("--email", *bad);
@@ -109,29 +76,23 @@ int RunUserAdd(const UserOptions& options) {
 }
 
 int RunUserPassword(const std::string& db, const std::string& email) {
-  if (auto bad = core::EmailProblem(email)) return BadArgument("--email", *bad);
-  auto password = NewPasswordFromStdin();
-  if (!password) return kExitBadArguments;
-  SystemClock clock;
-  auto store = OpenOrSay(db, clock);
-  if (!store) return kExitFailed;
-  auto staff = store->StaffPasswordHash(email);
-  if (!staff) {
-    if (staff.error().code == core::ErrorCode::kNotFound) {
-      return BadArgument("--email", "no staff member has this email");
+  return ChangePassword(db, email, [&](core::Store& store, const std::string& hash) {
+    auto staff = store.StaffPasswordHash(email);
+    if (!staff) {
+      if (staff.error().code == core::ErrorCode::kNotFound) {
+        return BadArgument("--email", "no staff member has this email");
+      }
+      return StoreFailure(staff.error());
     }
-    return StoreFailure(staff.error());
-  }
-  auto hash = auth::HashPassword(*password);
-  if (!hash) return StoreFailure(hash.error());
-  if (auto set = store->SetStaffPassword(staff->staff.id, *hash); !set) {
-    return StoreFailure(set.error());
-  }
-  // A changed password signs the old sessions out; API tokens are revoked separately.
-  auto revoked = store->RevokeStaffSessions(staff->staff.id);
-  if (!revoked) return StoreFailure(revoked.error());
-  std::cerr << fmt::format("password changed; {} browser session(s) signed out\n", *revoked);
-  return kExitOk;
+    if (auto set = store.SetStaffPassword(staff->staff.id, hash); !set) {
+      return StoreFailure(set.error());
+    }
+    // A changed password signs the old sessions out; API tokens are revoked separately.
+    auto revoked = store.RevokeStaffSessions(staff->staff.id);
+    if (!revoked) return StoreFailure(revoked.error());
+    std::cerr << fmt::format("password changed; {} browser session(s) signed out\n", *revoked);
+    return kExitOk;
+  });
 }
 
 int RunUserList(const std::string& db) {

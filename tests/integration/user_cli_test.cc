@@ -186,3 +186,33 @@ TEST_F(UserCli, UserPasswordReplacesTheHash) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(UserCli, CustomerPasswordGivesAKnownCustomerAPortalAccount) {
+  ASSERT_EQ(Caredesk("contact add --db " + db_ +
+                     " --kind complaint --channel phone --subject Late --body 'Nothing came'"
+                     " --customer-email ann@example.org --customer-name Ann")
+                .status,
+            0);
+  auto set = Caredesk("customer password --db " + db_ + " --email ann@example.org < " +
+                      Stdin(std::string(kPassword) + "\n"));
+  EXPECT_EQ(set.status, 0) << set.err;
+  EXPECT_EQ(set.err.find(kPassword), std::string::npos) << "no secret on stderr";
+  const std::string hash =
+      Sql("SELECT password_hash FROM customers WHERE email = 'ann@example.org'");
+  EXPECT_TRUE(hash.starts_with("$argon2id$")) << hash;
+
+  auto unknown = Caredesk("customer password --db " + db_ + " --email bob@example.org < " +
+                          Stdin(std::string(kPassword) + "\n"));
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("--email: no customer has this email"), std::string::npos)
+      << unknown.err;
+  auto short_one =
+      Caredesk("customer password --db " + db_ + " --email ann@example.org < " + Stdin("short\n"));
+  EXPECT_EQ(short_one.status, 2);
+  EXPECT_EQ(Sql("SELECT password_hash FROM customers WHERE email = 'ann@example.org'"), hash)
+      << "a refused password changes nothing";
+}
+
+}  // namespace
