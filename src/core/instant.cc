@@ -95,28 +95,64 @@ Result<Instant> ParseInstant(std::string_view text) {
   return Instant{local - std::chrono::seconds{offset_seconds}};
 }
 
+namespace {
+
+// Appends `value` as exactly `width` decimal digits (zero-padded; value is never negative here).
+void AppendDigits(std::string& out, long value, int width) {
+  char digits[8];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+// "YYYY-MM-DDTHH:MM:SS" of a local or UTC time of day, written without a format string: the API
+// writes several instants into every case it answers with.
+void AppendDateTime(std::string& out, std::chrono::sys_seconds local) {
+  const auto day = std::chrono::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<std::chrono::seconds> tod{local - day};
+  const int year = int(ymd.year());
+  if (year < 0 || year > 9999) {
+    out += fmt::format("{:04}", year);
+  } else {
+    AppendDigits(out, year, 4);
+  }
+  out += '-';
+  AppendDigits(out, unsigned(ymd.month()), 2);
+  out += '-';
+  AppendDigits(out, unsigned(ymd.day()), 2);
+  out += 'T';
+  AppendDigits(out, tod.hours().count(), 2);
+  out += ':';
+  AppendDigits(out, tod.minutes().count(), 2);
+  out += ':';
+  AppendDigits(out, tod.seconds().count(), 2);
+}
+
+}  // namespace
+
 std::string FormatInstant(Instant instant, const date::time_zone& zone) {
-  auto info = zone.get_info(instant);
-  auto local = instant + info.offset;
-  auto day = std::chrono::floor<date::days>(local);
-  date::year_month_day ymd{day};
-  date::hh_mm_ss<std::chrono::seconds> tod{local - day};
+  const auto info = zone.get_info(instant);
+  std::string out;
+  out.reserve(25);
+  AppendDateTime(out, instant + info.offset);
   long offset = info.offset.count();
-  char sign = offset < 0 ? '-' : '+';
+  out += offset < 0 ? '-' : '+';
   offset = offset < 0 ? -offset : offset;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", int(ymd.year()),
-                     unsigned(ymd.month()), unsigned(ymd.day()), tod.hours().count(),
-                     tod.minutes().count(), tod.seconds().count(), sign, offset / 3600,
-                     (offset % 3600) / 60);
+  AppendDigits(out, offset / 3600, 2);
+  out += ':';
+  AppendDigits(out, (offset % 3600) / 60, 2);
+  return out;
 }
 
 std::string FormatUtc(Instant instant) {
-  auto day = std::chrono::floor<date::days>(instant);
-  date::year_month_day ymd{day};
-  date::hh_mm_ss<std::chrono::seconds> tod{instant - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()), unsigned(ymd.month()),
-                     unsigned(ymd.day()), tod.hours().count(), tod.minutes().count(),
-                     tod.seconds().count());
+  std::string out;
+  out.reserve(20);
+  AppendDateTime(out, instant);
+  out += 'Z';
+  return out;
 }
 
 std::string FormatDate(LocalDate day) {
