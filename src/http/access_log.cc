@@ -1,6 +1,5 @@
 #include "http/access_log.h"
 
-#include <date/date.h>
 #include <fmt/format.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -13,6 +12,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "core/instant.h"
 #include "http/message.h"
 
 namespace caredesk::http {
@@ -78,8 +78,13 @@ std::string FormatAccessLine(const AccessRecord& record) {
   // Written by hand rather than through a JSON document: it runs once per request.
   std::string line;
   line.reserve(256);
-  fmt::format_to(std::back_inserter(line), R"({{"time":"{}","remote":)",
-                 date::format("%FT%TZ", date::floor<std::chrono::milliseconds>(record.time)));
+  // The UTC time to the millisecond: FormatUtc's text with ".mmm" before its "Z".
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(record.time);
+  const auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(record.time - seconds).count();
+  std::string time = core::FormatUtc(seconds);
+  time.pop_back();
+  fmt::format_to(std::back_inserter(line), R"({{"time":"{}.{:03}Z","remote":)", time, millis);
   AppendJsonString(line, record.remote);
   line += R"(,"method":)";
   AppendJsonString(line, record.method);
