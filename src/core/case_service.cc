@@ -180,8 +180,27 @@ Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   return LoggedContact{std::move(*view), std::move(customer)};
 }
 
+Result<std::optional<Id>> CaseService::DepartmentReferredTo(const CaseEvent& event) {
+  const auto* referred = std::get_if<event::Referred>(&event.payload);
+  if (referred == nullptr) return std::optional<Id>();
+  auto departments = store_.ListDepartments();
+  if (!departments) return tl::unexpected(departments.error());
+  const auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  const std::string wanted = lower(referred->department);
+  for (const auto& department : *departments) {
+    if (lower(department.name) == wanted) return std::optional<Id>(department.id);
+  }
+  return std::optional<Id>();  // a department outside caredesk: the case stays where it is
+}
+
 Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEvent& event) {
   if (auto valid = ValidateEvent(event); !valid) return tl::unexpected(valid.error());
+  auto routed = DepartmentReferredTo(event);
+  if (!routed) return tl::unexpected(routed.error());
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto record = store_.FindCase(reference);
     if (!record) return tl::unexpected(record.error());
@@ -194,6 +213,7 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
     if (!policy) return tl::unexpected(policy.error());
     auto projection = Projection(*record, events, *policy);
     if (!projection) return tl::unexpected(projection.error());
+    if (*routed) projection->record.department_id = **routed;
     auto appended = store_.AppendEvent(record->id, record->event_count, event, projection->record);
     if (appended || appended.error().code != ErrorCode::kConflict ||
         appended.error().message.find("changed meanwhile") == std::string::npos) {

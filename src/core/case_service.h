@@ -63,6 +63,8 @@ class CaseService {
   // The same, answering with the case as read (without reading it back from the store).
   Result<LoggedContact> Log(const NewContact& contact);
   // Records `event` on the case if its lifecycle allows it (kConflict with the reason if not).
+  // A referral to a department on file (by name, ignoring case) routes the case there: that
+  // department's staff see and handle it from then on.
   Result<StoredEvent> Record(std::string_view reference, const CaseEvent& event);
   Result<CaseView> Read(std::string_view reference);
   // The same, for a case whose projection the caller has just read (one store read fewer).
@@ -71,6 +73,8 @@ class CaseService {
   Result<std::shared_ptr<const Policy>> PolicyOf(const std::string& version);
 
  private:
+  // The department on file a referral names, if `event` is one and it names one.
+  Result<std::optional<Id>> DepartmentReferredTo(const CaseEvent& event);
   // The projection of `events` onto `base`, with the state and deadlines it was judged from.
   Result<CaseView> Projection(CaseRecord base, const std::vector<CaseEvent>& events,
                               std::shared_ptr<const Policy> policy);
