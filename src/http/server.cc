@@ -32,6 +32,7 @@
 #include "http/access_log.h"
 #include "http/errors.h"
 #include "http/metrics.h"
+#include "http/pool_await.h"
 #include "http/worker_pool.h"
 
 namespace caredesk::http {
@@ -53,23 +54,6 @@ std::string_view View(beast::string_view text) { return {text.data(), text.size(
 constexpr std::chrono::seconds kLingerTime{2};
 
 std::size_t Cores() { return std::max(1u, std::thread::hardware_concurrency()); }
-
-// Runs `work` on the pool and resumes the awaiting coroutine on its own executor with
-// (true, answer), or at once with (false, {}) when the pool's queue is full.
-template <class Token>
-auto RunOnPool(WorkerPool& pool, std::function<Response()> work, Token&& token) {
-  return asio::async_initiate<Token, void(bool, Response)>(
-      [&pool](auto handler, std::function<Response()> work) {
-        auto executor = asio::get_associated_executor(handler);
-        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-        const bool queued = pool.Submit([shared, executor, work = std::move(work)] {
-          asio::post(executor,
-                     [shared, answer = work()]() mutable { (*shared)(true, std::move(answer)); });
-        });
-        if (!queued) asio::post(executor, [shared] { (*shared)(false, Response{}); });
-      },
-      token, std::move(work));
-}
 
 bool Contains100Continue(std::string_view expect) {
   return ToLower(expect).find("100-continue") != std::string::npos;
