@@ -18,15 +18,4 @@ request = function()
   }, body)
 end
 
-local unexpected = 0
-response = function(status, headers, body)
-  if status ~= 201 then
-    if unexpected == 0 then io.stderr:write("first unexpected answer: " .. status .. " " .. body .. "\n") end
-    unexpected = unexpected + 1
-  end
-end
-
-done = function(summary, latency, requests)
-  io.write(string.format("requests: %d, p50 %.2f ms, p99 %.2f ms, non-2xx answers: %d\n",
-    summary.requests, latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
-end
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "expect.lua").answers(201)

@@ -118,44 +118,53 @@ class CaseHandlers {
   }
 
   Response ReadCase(const Request& request, const RouteParams& params) {
-    auto who = Authenticate(request, api_.authenticator);
-    if (!who) return who.error();
-    const std::string reference(params.Get("reference"));
-    auto record = api_.store.FindCase(reference);
-    if (!record) return CaseNotFound(record.error(), reference);
-    if (!core::CanReadCase(who->principal, *record)) return Hidden(who->principal, reference);
-    return CaseResponse(*record, AudienceOf(who->principal, *record), 200);
+    auto opened = OpenCase(request, params);
+    if (!opened) return opened.error();
+    const auto& [who, record] = *opened;
+    return CaseResponse(record, AudienceOf(who.principal, record), 200);
   }
 
   Response RecordEvent(const Request& request, const RouteParams& params) {
-    auto who = Authenticate(request, api_.authenticator);
-    if (!who) return who.error();
-    const std::string reference(params.Get("reference"));
-    auto record = api_.store.FindCase(reference);
-    if (!record) return CaseNotFound(record.error(), reference);
-    if (!core::CanReadCase(who->principal, *record)) return Hidden(who->principal, reference);
+    auto opened = OpenCase(request, params);
+    if (!opened) return opened.error();
+    const auto& [who, record] = *opened;
+    const std::string& reference = record.reference;
     auto body = ParseJsonBody(request);
     if (!body) return body.error();
     std::string customer_name;
-    if (who->principal.IsCustomerSide() && record->customer_id) {
-      if (auto customer = api_.store.FindCustomer(*record->customer_id)) {
+    if (who.principal.IsCustomerSide() && record.customer_id) {
+      if (auto customer = api_.store.FindCustomer(*record.customer_id)) {
         customer_name = customer->name;
       }
     }
     // Who may record it is checked before what it says, so a refusal reveals nothing.
     if (auto type = EventTypeOf(*body); type && *type != core::EventType::kReceived &&
-                                        !core::CanActOnCase(who->principal, *record, *type)) {
+                                        !core::CanActOnCase(who.principal, record, *type)) {
       return Forbidden(fmt::format("{} may not record a {} event on this case",
-                                   PrincipalName(who->principal), core::ToString(*type)));
+                                   PrincipalName(who.principal), core::ToString(*type)));
     }
-    auto event = EventRequestFromJson(*body, ActorOf(*who, customer_name), api_.clock.Now());
+    auto event = EventRequestFromJson(*body, ActorOf(who, customer_name), api_.clock.Now());
     if (!event) return ErrorResponse(event.error());
     auto stored = api_.cases.Record(reference, *event);
     if (!stored) return ErrorResponse(stored.error());
-    return CaseResponse(reference, AudienceOf(who->principal, *record), 201);
+    return CaseResponse(reference, AudienceOf(who.principal, record), 201);
   }
 
  private:
+  // The caller and the case {reference} names, when they may read it (else the answer why not).
+  HttpResult<std::pair<auth::Authenticated, core::CaseRecord>> OpenCase(const Request& request,
+                                                                        const RouteParams& params) {
+    auto who = Authenticate(request, api_.authenticator);
+    if (!who) return tl::unexpected(who.error());
+    const std::string reference(params.Get("reference"));
+    auto record = api_.store.FindCase(reference);
+    if (!record) return tl::unexpected(CaseNotFound(record.error(), reference));
+    if (!core::CanReadCase(who->principal, *record)) {
+      return tl::unexpected(Hidden(who->principal, reference));
+    }
+    return std::pair{std::move(*who), std::move(*record)};
+  }
+
   static Audience AudienceOf(const core::Principal& p, const core::CaseRecord& record) {
     return core::CanReadInternalDetail(p, record) ? Audience::kStaff : Audience::kCustomer;
   }

@@ -101,8 +101,8 @@ Result<core::PolicyVersionRecord> SqliteStore::ActivePolicy() {
 
 Result<std::string> SqliteStore::ActivePolicyVersion() {
   auto reader = readers_.Borrow();
-  return OneRow(*reader, "SELECT version FROM policy_versions WHERE active = 1", {},
-                ReadFirstText, "an active policy");
+  return OneRow(*reader, "SELECT version FROM policy_versions WHERE active = 1", {}, ReadFirstText,
+                "an active policy");
 }
 
 Result<core::PolicyVersionRecord> SqliteStore::PolicyVersion(const std::string& version) {
