@@ -48,12 +48,6 @@ Response JsonResponse(int status, const nlohmann::json& body) {
                       "application/json");
 }
 
-Response OrderedJsonResponse(int status, const nlohmann::ordered_json& body) {
-  return TextResponse(status,
-                      body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
-                      "application/json");
-}
-
 Response JsonTextResponse(int status, std::string json) {
   return TextResponse(status, std::move(json), "application/json");
 }

@@ -44,8 +44,6 @@ Response Unavailable(std::string_view message, std::chrono::seconds retry_after)
 
 // A JSON answer with `body` serialised.
 Response JsonResponse(int status, const nlohmann::json& body);
-// The same for a body built in a chosen key order.
-Response OrderedJsonResponse(int status, const nlohmann::ordered_json& body);
 // The same for JSON text already written (json_writer.h).
 Response JsonTextResponse(int status, std::string json);
 
