@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential g++ cmake ninja-build pkg-config git ca-certificates
+  build-essential g++ cmake ninja-build pkg-config git ca-certificates curl
   # time zones: the OS tz database read by HowardHinnant date/tz
   tzdata libhowardhinnant-date-dev
   # core and command line libraries
@@ -16,6 +16,8 @@ packages=(
   libboost-dev prometheus-cpp-dev libsodium-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk
+  # the web UI's browser tests: Debian's Chromium (driven by playwright-core) and fonts for it
+  chromium fonts-dejavu-core fonts-liberation
 )
 
 sudo_cmd=()
@@ -37,3 +39,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -q
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# Node.js for the web UI's build and tests, and web/'s npm packages.
+scripts/install-node.sh

@@ -22,6 +22,7 @@
 #include "http/ops_routes.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "http/web_routes.h"
 #include "store/common/migrations.h"
 
 namespace caredesk::app {
@@ -111,6 +112,7 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   auth::SodiumTokenSource random;
   http::Api api(store, clock, random, {settings->portal_per_minute, settings->sign_in_per_minute});
   api.AddRoutes(router);
+  http::AddWebRoutes(router);
 
   http::Server server(router, ServerOptionsFrom(*settings), &metrics, &access_log);
   if (auto started = server.Start(); !started) {

@@ -32,21 +32,7 @@ Response MetricsPage(Metrics& metrics, CachedCaseCounts& case_counts) {
   return TextResponse(200, metrics.Serialize(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
-Response HomePage() {
-  return TextResponse(200,
-                      "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                      "<title>caredesk</title></head>\n<body>\n<main>\n<h1>caredesk</h1>\n"
-                      "<p>Customer care and complaints, kept to the organisation's own published "
-                      "standards.</p>\n<p>The JSON API is under <code>/api/v1</code>.</p>\n"
-                      "</main>\n</body>\n</html>\n",
-                      "text/html; charset=utf-8");
-}
-
 void AddOpsRoutes(Router& router, const OpsContext& context) {
-  router.Add(
-      "GET", "/", [](const Request&, const RouteParams&) { return HomePage(); },
-      RouteOptions().OnIoThread());
   router.Add(
       "GET", "/healthz", [](const Request&, const RouteParams&) { return HealthPage(); },
       RouteOptions().OnIoThread());

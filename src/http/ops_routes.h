@@ -23,9 +23,8 @@ struct OpsContext {
 Response HealthPage();
 Response ReadinessPage(core::Store& store, int expected_schema_version);
 Response MetricsPage(Metrics& metrics, CachedCaseCounts& case_counts);
-Response HomePage();
 
-// Registers the four routes; `context`'s references must outlive the router.
+// Registers the three routes; `context`'s references must outlive the router.
 void AddOpsRoutes(Router& router, const OpsContext& context);
 
 }  // namespace caredesk::http

@@ -54,7 +54,7 @@ TEST_F(OpsRoutesTest, RoutesAreRegisteredWithTheirPatterns) {
   CachedCaseCounts counts(*store_, clock_);
   Router router;
   AddOpsRoutes(router, {*store_, clock_, metrics, counts, 1});
-  for (const char* path : {"/", "/healthz", "/readyz", "/metrics"}) {
+  for (const char* path : {"/healthz", "/readyz", "/metrics"}) {
     auto match = router.Match("GET", path);
     ASSERT_TRUE(match.route) << path;
     EXPECT_EQ(match.pattern, path);

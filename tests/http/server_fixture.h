@@ -18,6 +18,7 @@
 #include "http/metrics.h"
 #include "http/ops_routes.h"
 #include "http/server.h"
+#include "http/web_routes.h"
 #include "http_client.h"
 #include "store/common/migrations.h"
 
@@ -65,6 +66,7 @@ class ServerTest : public ::testing::Test {
     counts_ = std::make_unique<CachedCaseCounts>(*store_, clock_);
     AddOpsRoutes(router_, {*store_, clock_, metrics_, *counts_,
                            store::LatestVersion(store::SqliteMigrations())});
+    AddWebRoutes(router_);
     router_.Add("POST", "/test/json", [](const Request& request, const RouteParams&) {
       auto body = ParseJsonBody(request);
       if (!body) return body.error();

@@ -41,12 +41,15 @@ TEST_F(ServerTest, ReadyzReportsTheStoreReadyAtTheCurrentSchema) {
   EXPECT_EQ(body["schema_version"], store::LatestVersion(store::SqliteMigrations()));
 }
 
-TEST_F(ServerTest, RootIsAPlainHtmlPageNamingTheService) {
+TEST_F(ServerTest, RootIsTheEmbeddedWebUiWithItsSecurityHeaders) {
   HttpClient client(port());
   auto reply = client.Get("/");
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.Header("content-type"), "text/html; charset=utf-8");
-  EXPECT_NE(reply.body.find("<h1>caredesk</h1>"), std::string::npos);
+  EXPECT_NE(reply.body.find("<div id=\"app\">"), std::string::npos) << reply.body;
+  EXPECT_NE(reply.Header("content-security-policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(reply.Header("cache-control"), "no-cache");
+  EXPECT_EQ(reply.Header("x-frame-options"), "DENY");
 }
 
 TEST_F(ServerTest, UnknownPathIs404AndWrongMethodIs405WithAllow) {

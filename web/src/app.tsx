@@ -1,0 +1,28 @@
+// The whole UI: the public portal (no account) and the staff screens behind sign-in, chosen by
+// the URL's hash so that one index.html serves every page. Staff screens load on first use, so
+// the portal's first load carries none of their code.
+import { lazy, Suspense } from 'preact/compat';
+import { useRoute } from './route';
+import { PortalLayout } from './portal/layout';
+import { SubmitPage } from './portal/submit';
+import { TrackPage } from './portal/track';
+import { useT } from './i18n';
+
+const StaffApp = lazy(() => import('./staff/staff-app').then((m) => m.StaffApp));
+
+export function App() {
+  const route = useRoute();
+  const t = useT();
+  if (route.area === 'staff') {
+    return (
+      <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        <StaffApp route={route} />
+      </Suspense>
+    );
+  }
+  return (
+    <PortalLayout>
+      {route.page === 'track' ? <TrackPage reference={route.param} /> : <SubmitPage />}
+    </PortalLayout>
+  );
+}

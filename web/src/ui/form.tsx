@@ -1,0 +1,71 @@
+// Form parts that carry their own accessibility: every input has a visible label tied to it,
+// an error is announced and linked with aria-describedby, and a required field says so in
+// words (not by colour or an asterisk alone).
+import type { ComponentChildren } from 'preact';
+import { useT } from '../i18n';
+import type { ApiError } from '../api';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  required?: boolean;
+  error?: string;
+  hint?: string;
+  children: (describedBy: string | undefined) => ComponentChildren;
+}
+
+export function Field({ id, label, required, error, hint, children }: FieldProps) {
+  const t = useT();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {label} <span class="field-need">({required ? t('required') : t('optional')})</span>
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="error-text">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+      {children(described || undefined)}
+    </div>
+  );
+}
+
+// The API's error at the top of a form, focused so that it is read out; the field it names
+// (if any) shows the message again beside the input.
+export function ErrorSummary({ error }: { error: ApiError | null }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={(element) => element?.focus()}
+    >
+      <h2>{t('error_title')}</h2>
+      <p>{error.message}</p>
+      {error.problems.length > 0 && (
+        <ul>
+          {error.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+// The message for field `name` when the API's error names it ("customer.email" matches
+// "customer.email" and "email").
+export function fieldError(error: ApiError | null, ...names: string[]): string | undefined {
+  if (!error?.field) return undefined;
+  return names.includes(error.field) ? error.message : undefined;
+}
