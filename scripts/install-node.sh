@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 
 node_version=22.23.3
 node_integrity=qHnz5tFsHoj/WM+uRENVjWONi5hVvmwrgq8A4V76KpuVNAc4+jwK8x4gwbobE9BtHNg/AKR2583eYorLF/c7ng==
-npm_version=11.21.2
-npm_integrity=7HPApk+AflMUavSseL1Pm6CnYqMIHk53x+KmuhqmTDqPkjPMgxIpTPcTqsE91EKNw4gFBJV9fnXiSdGm1DXq9A==
+npm_version=10.9.9
+npm_integrity=1g+6jLQvaIuB4zwvHL7yrXuXcWZwDsCtBX8bbWDqbvJSSr9nPiDDWTHNgwXR27iIcTTW7v3A57hDW9RYv2W4Yg==
 registry=https://registry.npmjs.org
 
 tools=$PWD/.tools

@@ -15,6 +15,7 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
+    globals: true,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
 });

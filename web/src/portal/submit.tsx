@@ -61,7 +61,7 @@ export function SubmitPage() {
     return (
       <section aria-labelledby="submitted-title">
         <h1 id="submitted-title" tabIndex={-1} ref={(h) => h?.focus()}>
-          {t('submitted_title', { kind: t(`kind_${kind}` as MessageKey).toLowerCase() })}
+          {t('submitted_title', { kind: t(`noun_${kind}` as MessageKey) })}
         </h1>
         <p>{t('submitted_reference', { reference: done.reference })}</p>
         <p>
