@@ -1,5 +1,11 @@
-// Every string the UI shows, in English. es.ts must translate every key.
+// Every string the UI shows, in English: the portal's here, the staff console's and admin's in
+// their own files. es.ts must translate every key.
+import { adminEn } from './admin.en';
+import { staffEn } from './staff.en';
+
 export const en = {
+  ...staffEn,
+  ...adminEn,
   loading: 'Loading…',
   skip_to_content: 'Skip to content',
   language: 'Language',

@@ -1,7 +1,11 @@
 // Todas las cadenas de la interfaz, en español. Cada clave de en.ts debe estar aquí.
 import type { MessageKey } from './en';
+import { adminEs } from './admin.es';
+import { staffEs } from './staff.es';
 
 export const es: Record<MessageKey, string> = {
+  ...staffEs,
+  ...adminEs,
   loading: 'Cargando…',
   skip_to_content: 'Saltar al contenido',
   language: 'Idioma',

@@ -1,0 +1,3 @@
+// The manager dashboard's and admin screens' strings, in English.
+export const adminEn = {
+} as const;
