@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -112,7 +113,15 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   auth::SodiumTokenSource random;
   http::Api api(store, clock, random, {settings->portal_per_minute, settings->sign_in_per_minute});
   api.AddRoutes(router);
-  http::AddWebRoutes(router);
+  std::optional<http::WebAssetFiles> web_files;
+  if (!settings->web_dir.empty()) {
+    web_files = http::ReadWebAssets(settings->web_dir);
+    if (!web_files) {
+      std::cerr << "caredesk: --web-dir: no index.html in " << settings->web_dir << "\n";
+      return kExitBadArguments;
+    }
+  }
+  http::AddWebRoutes(router, web_files ? web_files->assets : http::WebAssets());
 
   http::Server server(router, ServerOptionsFrom(*settings), &metrics, &access_log);
   if (auto started = server.Start(); !started) {
@@ -147,6 +156,7 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"attachment_limit", "Largest attachment body, in bytes"},
       {"portal_per_minute", "Portal submissions per minute per address"},
       {"sign_in_per_minute", "Sign-in attempts per minute per address"},
+      {"web_dir", "Serve the web UI from this vite build directory (development)"},
   };
   auto options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
   auto texts = std::make_shared<std::map<std::string, std::string>>();

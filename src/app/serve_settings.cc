@@ -76,7 +76,8 @@ const std::vector<std::string>& ServeSettingNames() {
                                                  "idle_timeout",
                                                  "attachment_limit",
                                                  "portal_per_minute",
-                                                 "sign_in_per_minute"};
+                                                 "sign_in_per_minute",
+                                                 "web_dir"};
   return names;
 }
 
@@ -134,6 +135,8 @@ core::Result<ServeSettings> ResolveServeSettings(const std::map<std::string, std
       settings.policy = value;
     } else if (name == "access_log") {
       settings.access_log = value;
+    } else if (name == "web_dir") {
+      settings.web_dir = value;
     } else if (name == "io_threads" && (n = number(0, 256))) {
       settings.io_threads = static_cast<std::size_t>(*n);
     } else if (name == "worker_threads" && (n = number(0, 1024))) {

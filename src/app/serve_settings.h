@@ -18,8 +18,9 @@ struct ServeSettings {
   std::string db;
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  std::string policy;              // a policy file to make active, if any
-  std::string access_log;          // a file, or stderr when empty
+  std::string policy;      // a policy file to make active, if any
+  std::string access_log;  // a file, or stderr when empty
+  std::string web_dir;     // serve the web UI from this built directory instead of the embedded one
   std::size_t io_threads = 0;      // 0: one per core
   std::size_t worker_threads = 0;  // 0: four per core
   std::size_t queue_capacity = 1024;

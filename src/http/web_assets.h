@@ -2,6 +2,10 @@
 // WebAssets at build time), so that `caredesk serve` needs no second server and no CDN.
 #pragma once
 
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -15,5 +19,13 @@ struct WebAsset {
 };
 
 const std::vector<WebAsset>& WebAssets();
+
+// A built UI read from a directory (vite's output) instead of the embedded one, for working on
+// the UI without rebuilding the binary; none when the directory has no index.html. Not gzipped.
+struct WebAssetFiles {
+  std::vector<std::unique_ptr<std::string>> contents;
+  std::vector<WebAsset> assets;  // views into `contents`
+};
+std::optional<WebAssetFiles> ReadWebAssets(const std::filesystem::path& dir);
 
 }  // namespace caredesk::http

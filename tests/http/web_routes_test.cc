@@ -1,5 +1,7 @@
 // The embedded web UI: every built file is served at its path, gzip only to a browser that takes
 // it, hashed assets cached for good and the page itself revalidated.
+#include <fstream>
+
 #include "http/web_routes.h"
 
 #include <gtest/gtest.h>
@@ -74,6 +76,25 @@ TEST_F(WebRoutesTest, HashedAssetsAreCachedForAYearAndThePageIsRevalidated) {
 
 TEST_F(WebRoutesTest, AnUnknownAssetIs404) {
   EXPECT_EQ(Get(router_, "/assets/nothing-here.js").status, 404);
+}
+
+TEST(WebAssetFilesTest, ABuildDirectoryIsServedInPlaceOfTheEmbeddedOne) {
+  const auto dir = std::filesystem::temp_directory_path() / "caredesk-web-dir-test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "assets");
+  std::ofstream(dir / "index.html") << "<div id=app>dev</div>";
+  std::ofstream(dir / "assets" / "main-1.js") << "console.log(1)";
+  EXPECT_FALSE(ReadWebAssets(dir / "assets"));  // no index.html there
+  auto files = ReadWebAssets(dir);
+  ASSERT_TRUE(files);
+  Router router;
+  AddWebRoutes(router, files->assets);
+  EXPECT_EQ(Get(router, "/").body, "<div id=app>dev</div>");
+  auto script = Get(router, "/assets/main-1.js", "gzip");
+  EXPECT_EQ(script.body, "console.log(1)");
+  EXPECT_EQ(script.Header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_FALSE(script.Header("content-encoding"));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -47,8 +47,11 @@ export async function startServer({ policy = 'policies/default.toml' } = {}) {
   cli(['migrate', '--db', db]);
   cli(['user', 'add', '--db', db, '--email', 'admin@example.org', '--name', 'Ada Admin',
     '--role', 'admin'], staffPassword + '\n');
+  // CAREDESK_WEB_DIR (a vite build directory) serves the UI from disk instead of the binary's
+  // embedded copy: for working on the UI without relinking caredesk.
+  const webDir = process.env.CAREDESK_WEB_DIR ? ['--web-dir', process.env.CAREDESK_WEB_DIR] : [];
   const child = spawn(binary, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`,
-    '--policy', join(repo, policy)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    '--policy', join(repo, policy), ...webDir], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => (log += chunk));
   const deadline = Date.now() + 15000;
