@@ -27,6 +27,8 @@ struct CaseApi {
 void AddCaseRoutes(Router& router, const CaseApi& api);
 // Registers the public portal's routes (portal_routes.cc).
 void AddPortalRoutes(Router& router, const CaseApi& api);
+// Registers what the organisation publishes, for the portal (published_routes.cc).
+void AddPublishedRoutes(Router& router, const CaseApi& api);
 // Registers the policy and departments routes (directory_routes.cc).
 void AddDirectoryRoutes(Router& router, const CaseApi& api);
 // Registers the staff list and staff management (staff_routes.cc).

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  desktop, launchBrowser, newPage, phone, screenshot, seriousViolations, startServer,
+  launchBrowser, newPage, phone, screenshot, seriousViolations, startServer,
 } from './harness.mjs';
 
 let server;
@@ -60,5 +60,4 @@ test('the portal is usable at 320 px: nothing scrolls sideways', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
   await screenshot(page, 'portal-submit');
-  void desktop;
 });

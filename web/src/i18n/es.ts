@@ -96,6 +96,22 @@ export const es: Record<MessageKey, string> = {
   review_reason: '¿Por qué quiere una revisión?',
   review_submit: 'Pedir una revisión',
   saved: 'Guardado.',
+  standards_intro:
+    'Lo que {organisation} promete a sus clientes, cómo presentar una queja y adónde acudir después.',
+  standards_only_in: 'La organización publica este texto solo en {language}.',
+  suggestions_intro:
+    'Sus sugerencias nos ayudan a mejorar. Estas son las que hemos respondido y lo que hicimos con ellas.',
+  suggestions_none: 'Todavía no se ha respondido ninguna sugerencia.',
+  you_said: 'Usted dijo:',
+  we_did: 'Nosotros hicimos:',
+  suggestion_received: 'recibida',
+  suggestion_under_review: 'en estudio',
+  suggestion_adopted: 'adoptada',
+  suggestion_not_adopted: 'no adoptada',
+  suggest_title: 'Haga una sugerencia',
+  suggest_text: 'Su sugerencia',
+  suggest_name_hint: 'Deje en blanco su nombre y su correo para hacerla de forma anónima.',
+  suggest_thanks: 'Gracias por su sugerencia.',
   error_title: 'Hay un problema',
   not_found_case:
     'No encontramos ningún caso con esa referencia y ese código de seguimiento. Compruebe ambos e inténtelo de nuevo.',
