@@ -19,8 +19,9 @@ struct CaseApi {
   core::CaseService& cases;
   auth::Authenticator& authenticator;
   const core::Clock& clock;
-  std::shared_ptr<RateLimiter> portal_limiter;   // per address, on POST /portal/contacts
-  std::shared_ptr<RateLimiter> sign_in_limiter;  // per address, on the sign-in routes
+  std::shared_ptr<RateLimiter> portal_limiter;          // per address, on POST /portal/contacts
+  std::shared_ptr<RateLimiter> sign_in_limiter;         // per address, on the sign-in routes
+  std::size_t attachment_limit = kAttachmentBodyLimit;  // body limit of attachment uploads
 };
 
 // Registers the staff case routes; `api`'s references must outlive the router.
