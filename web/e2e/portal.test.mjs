@@ -1,6 +1,7 @@
 // The customer portal in a real browser against a real server: submitting a complaint without
 // an account, the reference and dates that come back, and following the case with the code.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
   launchBrowser, newPage, phone, screenshot, seriousViolations, startServer,
@@ -27,6 +28,9 @@ test('a customer submits a complaint and follows it with the reference and code'
   await page.getByLabel(/Tell us what happened/).fill('I passed in October and I am still waiting.');
   await page.getByLabel('Your name').fill('Carmen Ruiz');
   await page.getByLabel('Your email address').fill('carmen@example.org');
+  await page.getByLabel(/^Attach files/).setInputFiles({
+    name: 'recibo de marzo.txt', mimeType: 'text/plain', buffer: Buffer.from('Paid 40 pounds on 3 March'),
+  });
   await page.getByRole('button', { name: 'Send' }).click();
   const heading = page.getByRole('heading', { level: 1 });
   await assert.doesNotReject(heading.filter({ hasText: 'we have your complaint' }).waitFor());
@@ -38,6 +42,11 @@ test('a customer submits a complaint and follows it with the reference and code'
   await page.getByRole('link', { name: 'Follow your case' }).click();
   await page.getByRole('heading', { name: new RegExp(reference) }).waitFor();
   assert.equal(await page.locator('.facts dd').nth(1).textContent(), 'Open');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download recibo de marzo.txt' }).click();
+  const file = await downloading;
+  assert.equal(file.suggestedFilename(), 'recibo de marzo.txt');
+  assert.equal(readFileSync(await file.path(), 'utf8'), 'Paid 40 pounds on 3 March');
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot(page, 'portal-track');
 });

@@ -111,6 +111,10 @@ export const en = {
   suggest_text: 'Your suggestion',
   suggest_name_hint: 'Leave your name and email out to make it anonymously.',
   suggest_thanks: 'Thank you for your suggestion.',
+  attach_files: 'Attach files',
+  attach_hint: 'PDF, photos (PNG, JPEG, GIF, WebP), text or office documents, up to 10 MB each.',
+  files: 'Files',
+  download_file: 'Download {name}',
   error_title: 'There is a problem',
   not_found_case:
     'We could not find a case with that reference and tracking code. Check both and try again.',

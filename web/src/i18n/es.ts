@@ -112,6 +112,10 @@ export const es: Record<MessageKey, string> = {
   suggest_text: 'Su sugerencia',
   suggest_name_hint: 'Deje en blanco su nombre y su correo para hacerla de forma anónima.',
   suggest_thanks: 'Gracias por su sugerencia.',
+  attach_files: 'Adjuntar archivos',
+  attach_hint: 'PDF, fotos (PNG, JPEG, GIF, WebP), texto o documentos de oficina, hasta 10 MB cada uno.',
+  files: 'Archivos',
+  download_file: 'Descargar {name}',
   error_title: 'Hay un problema',
   not_found_case:
     'No encontramos ningún caso con esa referencia y ese código de seguimiento. Compruebe ambos e inténtelo de nuevo.',

@@ -5,6 +5,7 @@ import { ApiError, call } from '../api';
 import { useT } from '../i18n';
 import { ErrorSummary, Field } from '../ui/form';
 import type { PortalCase } from './track';
+import { FilePicker, attachFiles } from './attachments';
 
 interface Props {
   shown: PortalCase;
@@ -20,6 +21,7 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
 
   async function record(event: Record<string, unknown>) {
     setError(null);
@@ -30,6 +32,7 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
         body: event,
         headers: { 'x-tracking-secret': secret },
       });
+      if (event.type === 'note' && files.length) await attachFiles(shown.reference, secret, files);
       setMessage(t('saved'));
       onChanged();
     } catch (e) {
@@ -52,6 +55,7 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
                 onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
             )}
           </Field>
+          <FilePicker id="note-files" onChange={setFiles} />
           <button type="submit">{t('add')}</button>
         </form>
       )}

@@ -8,6 +8,7 @@ import { href } from '../route';
 import { ErrorSummary, Field, fieldError } from '../ui/form';
 import { DeadlineList, type CustomerDeadline } from './deadlines';
 import { rememberSecret } from './secrets';
+import { FilePicker, attachFiles } from './attachments';
 
 export const kinds = [
   'complaint',
@@ -37,6 +38,7 @@ export function SubmitPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Submitted | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
 
   async function send(event: Event) {
     event.preventDefault();
@@ -49,7 +51,11 @@ export function SubmitPage() {
         body: { kind, subject, body, anonymous, customer },
       });
       rememberSecret(submitted.reference, submitted.tracking_secret);
-      setDone(submitted);
+      try {
+        await attachFiles(submitted.reference, submitted.tracking_secret, files);
+      } finally {
+        setDone(submitted); // the contact is on file even if a file was refused
+      }
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -108,6 +114,7 @@ export function SubmitPage() {
             onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         )}
       </Field>
+      <FilePicker id="files" onChange={setFiles} />
       <div class="check">
         <input id="anonymous" type="checkbox" checked={anonymous}
           onChange={(e) => setAnonymous((e.target as HTMLInputElement).checked)} />

@@ -11,6 +11,7 @@ import { DeadlineList, type CustomerDeadline } from './deadlines';
 import { CaseActions } from './case-actions';
 import { Timeline, type CustomerEvent } from './timeline';
 import { rememberedSecret, rememberSecret } from './secrets';
+import { AttachmentList } from './attachments';
 
 export interface PortalCase {
   reference: string;
@@ -29,6 +30,7 @@ export function TrackPage({ reference }: { reference?: string }) {
   const [secret, setSecret] = useState(reference ? rememberedSecret(reference) : '');
   const [shown, setShown] = useState<PortalCase | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [version, setVersion] = useState(0);
 
   async function load(r: string, s: string) {
     setError(null);
@@ -38,6 +40,7 @@ export function TrackPage({ reference }: { reference?: string }) {
       });
       rememberSecret(found.reference, s);
       setShown(found);
+      setVersion((v) => v + 1);
     } catch (e) {
       const failure = e as ApiError;
       setShown(null);
@@ -92,6 +95,7 @@ export function TrackPage({ reference }: { reference?: string }) {
           </dl>
           <DeadlineList deadlines={shown.deadlines} />
           <Timeline events={shown.events} />
+          <AttachmentList reference={shown.reference} secret={secret.trim()} version={version} />
           <CaseActions shown={shown} secret={secret.trim()} onChanged={() => load(shown.reference, secret.trim())} />
         </article>
       )}
