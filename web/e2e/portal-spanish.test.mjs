@@ -29,6 +29,12 @@ test('a Spanish-speaking customer complains, follows, reads the reply, rates and
   await page.goto(server.url + '/');
   await page.getByRole('heading', { name: 'Contactar' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  await page.getByLabel('Su nombre').fill('Lucía Romero');
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  await page.getByRole('alert').getByText('Escriba un asunto: unas palabras sobre de qué se trata.').waitFor();
+  assert.equal(await page.getByLabel('Asunto').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshot(page, 'portal-es-error');
   await page.getByLabel('¿De qué se trata?').selectOption('complaint');
   await page.getByLabel('Asunto').fill('El certificado no ha llegado');
   await page.getByLabel(/Cuéntenos qué ocurrió/).fill('Aprobé en octubre y sigo esperando.');

@@ -115,6 +115,13 @@ export const en = {
   attach_hint: 'PDF, photos (PNG, JPEG, GIF, WebP), text or office documents, up to 10 MB each.',
   files: 'Files',
   download_file: 'Download {name}',
+  field_error_subject: 'Enter a subject: a few words about what it is about.',
+  field_error_body: 'Your message is too long.',
+  field_error_customer: 'Give us your name, an email address or a phone number, or choose to stay anonymous.',
+  field_error_customer_email: 'Enter an email address like name@example.com.',
+  field_error_text: 'Write your suggestion.',
+  field_error_filename: 'A file name is missing or not allowed.',
+  field_error_score: 'Choose a rating from 1 to 5.',
   error_title: 'There is a problem',
   not_found_case:
     'We could not find a case with that reference and tracking code. Check both and try again.',

@@ -116,6 +116,14 @@ export const es: Record<MessageKey, string> = {
   attach_hint: 'PDF, fotos (PNG, JPEG, GIF, WebP), texto o documentos de oficina, hasta 10 MB cada uno.',
   files: 'Archivos',
   download_file: 'Descargar {name}',
+  field_error_subject: 'Escriba un asunto: unas palabras sobre de qué se trata.',
+  field_error_body: 'Su mensaje es demasiado largo.',
+  field_error_customer:
+    'Indíquenos su nombre, un correo electrónico o un teléfono, o elija permanecer en el anonimato.',
+  field_error_customer_email: 'Escriba un correo electrónico como nombre@ejemplo.com.',
+  field_error_text: 'Escriba su sugerencia.',
+  field_error_filename: 'Falta el nombre del archivo o no está permitido.',
+  field_error_score: 'Elija una valoración de 1 a 5.',
   error_title: 'Hay un problema',
   not_found_case:
     'No encontramos ningún caso con esa referencia y ese código de seguimiento. Compruebe ambos e inténtelo de nuevo.',

@@ -103,7 +103,7 @@ export function SubmitPage() {
       </Field>
       <Field id="subject" label={t('subject')} required error={fieldError(error, 'subject')}>
         {(d) => (
-          <input id="subject" required maxLength={200} value={subject} aria-describedby={d}
+          <input id="subject" required maxLength={500} value={subject} aria-describedby={d}
             aria-invalid={!!fieldError(error, 'subject')}
             onInput={(e) => setSubject((e.target as HTMLInputElement).value)} />
         )}
