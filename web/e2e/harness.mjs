@@ -71,6 +71,9 @@ export async function startServer({ policy = 'policies/default.toml' } = {}) {
     addStaff: (email, name, role, department) =>
       cli(['user', 'add', '--db', db, '--email', email, '--name', name, '--role', role,
         ...(department ? ['--department', department] : [])], staffPassword + '\n'),
+    // A portal account (password `staffPassword`) for a customer already on file.
+    customerPassword: (email) =>
+      cli(['customer', 'password', '--db', db, '--email', email], staffPassword + '\n'),
     // The JSON API as `email` (signed in with a session): for arranging what a test needs.
     signIn: async (email) => apiSession(url, email),
     async stop() {

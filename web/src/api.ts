@@ -17,10 +17,14 @@ export class ApiError extends Error {
   }
 }
 
-let csrfToken = '';
-// The CSRF token answered at staff sign-in; sent with every staff write.
+// The CSRF token answered at sign-in (staff or customer), sent with every write of the session;
+// kept in the tab's session storage so that a reload keeps it, and forgotten with the tab.
+const csrfKey = 'caredesk.csrf';
+let csrfToken = globalThis.sessionStorage?.getItem(csrfKey) ?? '';
 export function setCsrfToken(token: string) {
   csrfToken = token;
+  if (token) globalThis.sessionStorage?.setItem(csrfKey, token);
+  else globalThis.sessionStorage?.removeItem(csrfKey);
 }
 
 export interface CallOptions {

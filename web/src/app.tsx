@@ -8,6 +8,7 @@ import { SubmitPage } from './portal/submit';
 import { TrackPage } from './portal/track';
 import { StandardsPage } from './portal/standards';
 import { SuggestionsPage } from './portal/suggestions';
+import { AccountPage } from './portal/account';
 import { useT } from './i18n';
 
 const StaffApp = lazy(() => import('./staff/staff-app').then((m) => m.StaffApp));
@@ -37,6 +38,8 @@ function PortalPage({ page, param }: { page: string; param?: string }) {
       return <StandardsPage />;
     case 'suggestions':
       return <SuggestionsPage />;
+    case 'account':
+      return <AccountPage />;
     default:
       return <SubmitPage />;
   }

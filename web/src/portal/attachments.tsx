@@ -13,6 +13,11 @@ export const acceptedTypes = [
   'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet',
 ].join(',');
 
+// The tracking code as a header, or none for a signed-in customer.
+function secretHeader(secret: string): Record<string, string> {
+  return secret ? { 'x-tracking-secret': secret } : {};
+}
+
 export interface Attachment {
   sha256: string;
   filename: string;
@@ -27,7 +32,7 @@ export async function attachFiles(reference: string, secret: string, files: File
     await upload<Attachment>(
       `/api/v1/portal/cases/${encodeURIComponent(reference)}/attachments?filename=${encodeURIComponent(file.name)}`,
       file,
-      { 'x-tracking-secret': secret },
+      secretHeader(secret),
     );
   }
 }
@@ -55,7 +60,7 @@ export function AttachmentList({ reference, secret, version }: { reference: stri
   const [files, setFiles] = useState<Attachment[]>([]);
   const base = `/api/v1/portal/cases/${encodeURIComponent(reference)}/attachments`;
   useEffect(() => {
-    call<{ attachments: Attachment[] }>(base, { headers: { 'x-tracking-secret': secret } }).then(
+    call<{ attachments: Attachment[] }>(base, { headers: secretHeader(secret) }).then(
       (answer) => setFiles(answer.attachments),
       () => setFiles([]),
     );
@@ -68,7 +73,7 @@ export function AttachmentList({ reference, secret, version }: { reference: stri
         {files.map((f) => (
           <li key={f.sha256 + f.filename}>
             <button type="button" class="link"
-              onClick={() => download(`${base}/${f.sha256}`, f.filename, { 'x-tracking-secret': secret })}>
+              onClick={() => download(`${base}/${f.sha256}`, f.filename, secretHeader(secret))}>
               {t('download_file', { name: f.filename })}
             </button>{' '}
             <span class="hint">({size(f.size)})</span>

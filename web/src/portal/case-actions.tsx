@@ -30,7 +30,7 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
       await call(`/api/v1/portal/cases/${encodeURIComponent(shown.reference)}/events`, {
         method: 'POST',
         body: event,
-        headers: { 'x-tracking-secret': secret },
+        headers: secret ? { 'x-tracking-secret': secret } : {},
       });
       if (event.type === 'note' && files.length) await attachFiles(shown.reference, secret, files);
       setMessage(t('saved'));

@@ -40,6 +40,7 @@ export function PortalLayout({ children }: { children: ComponentChildren }) {
             <li><a href={href('track')}>{t('nav_track')}</a></li>
             <li><a href={href('suggestions')}>{t('nav_suggestions')}</a></li>
             <li><a href={href('standards')}>{t('nav_standards')}</a></li>
+            <li><a href={href('account')}>{t('nav_account')}</a></li>
             <li><a href={href('staff')}>{t('nav_staff')}</a></li>
           </ul>
         </nav>
