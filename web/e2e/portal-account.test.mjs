@@ -1,24 +1,15 @@
 // A customer with a portal account: signs in, sees every case of theirs (and nobody else's),
 // opens one without its tracking code and adds information to it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launchBrowser, newPage, phone, screenshot, seriousViolations, staffPassword, startServer,
+  newPage, phone, screenshot, seriousViolations, staffPassword, serverAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function contact(email, subject) {
-  const reply = await fetch(`${server.url}/api/v1/portal/contacts`, {
+  const reply = await fetch(`${env.server.url}/api/v1/portal/contacts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'complaint', subject, body: 'Details', customer: { name: email, email } }),
@@ -31,10 +22,10 @@ test('a signed-in customer sees only their cases and follows one without the cod
   const first = await contact('amaia@example.org', 'Leaking roof');
   const second = await contact('amaia@example.org', 'Missed appointment');
   await contact('someone.else@example.org', 'Not Amaia at all');
-  server.customerPassword('amaia@example.org');
+  env.server.customerPassword('amaia@example.org');
 
-  const page = await newPage(browser, { viewport: phone });
-  await page.goto(server.url + '/#/account');
+  const page = await newPage(env.browser, { viewport: phone });
+  await page.goto(env.server.url + '/#/account');
   await page.getByLabel('Your email address').fill('amaia@example.org');
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -55,7 +46,7 @@ test('a signed-in customer sees only their cases and follows one without the cod
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByText('The leak is over the kitchen.').waitFor();
 
-  await page.goto(server.url + '/#/account');
+  await page.goto(env.server.url + '/#/account');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 });

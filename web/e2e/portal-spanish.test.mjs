@@ -3,30 +3,24 @@
 // API), the customer reading the reply, rating it and asking for a review; the published
 // standards and "usted dijo, nosotros hicimos" in Spanish too.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launchBrowser, newPage, phone, screenshot, seriousViolations, startServer,
+  newPage, phone, screenshot, seriousViolations, serverAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
 let agent;
 let admin;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  server.addStaff('agente@example.org', 'Alba Agente', 'agent');
-  agent = await server.signIn('agente@example.org');
-  admin = await server.signIn('admin@example.org');
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+const env = serverAndBrowser({
+  setup: async ({ server }) => {
+    server.addStaff('agente@example.org', 'Alba Agente', 'agent');
+    agent = await server.signIn('agente@example.org');
+    admin = await server.signIn('admin@example.org');
+  },
 });
 
 test('a Spanish-speaking customer complains, follows, reads the reply, rates and asks for a review', async () => {
-  const page = await newPage(browser, { locale: 'es-ES' });
-  await page.goto(server.url + '/');
+  const page = await newPage(env.browser, { locale: 'es-ES' });
+  await page.goto(env.server.url + '/');
   await page.getByRole('heading', { name: 'Contactar' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   await page.getByLabel('Su nombre').fill('Lucía Romero');
@@ -81,8 +75,8 @@ test('a Spanish-speaking customer complains, follows, reads the reply, rates and
 });
 
 test('the published standards and "you said, we did" in Spanish, and back in English', async () => {
-  const page = await newPage(browser, { locale: 'es-ES', viewport: phone });
-  await page.goto(server.url + '/#/standards');
+  const page = await newPage(env.browser, { locale: 'es-ES', viewport: phone });
+  await page.goto(env.server.url + '/#/standards');
   await page.getByRole('heading', { name: 'Nuestros compromisos de atención al cliente' }).waitFor();
   await page.getByRole('heading', { name: 'Si no está satisfecho' }).waitFor();
   assert.deepEqual(await seriousViolations(page), []);
@@ -93,7 +87,7 @@ test('the published standards and "you said, we did" in Spanish, and back in Eng
   await page.getByRole('heading', { name: 'Our customer care standards' }).waitFor(); // remembered
   await page.getByLabel('Language').selectOption('es');
 
-  await page.goto(server.url + '/#/suggestions');
+  await page.goto(env.server.url + '/#/suggestions');
   await page.getByLabel('Su sugerencia').fill('Abrir los sábados por la mañana');
   await page.getByRole('button', { name: 'Enviar' }).click();
   await page.getByText('Gracias por su sugerencia.').waitFor();

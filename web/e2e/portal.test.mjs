@@ -2,25 +2,16 @@
 // an account, the reference and dates that come back, and following the case with the code.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launchBrowser, newPage, phone, screenshot, seriousViolations, startServer,
+  newPage, phone, screenshot, seriousViolations, serverAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test('a customer submits a complaint and follows it with the reference and code', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url + '/');
+  const page = await newPage(env.browser);
+  await page.goto(env.server.url + '/');
   assert.deepEqual(await seriousViolations(page), []);
   await screenshot(page, 'portal-submit');
   await page.getByLabel('What is it about?').selectOption('complaint');
@@ -52,8 +43,8 @@ test('a customer submits a complaint and follows it with the reference and code'
 });
 
 test('a wrong tracking code finds nothing and says so', async () => {
-  const page = await newPage(browser, { viewport: phone });
-  await page.goto(server.url + '/#/track');
+  const page = await newPage(env.browser, { viewport: phone });
+  await page.goto(env.server.url + '/#/track');
   await page.getByLabel('Reference').fill('CD-2026-999999');
   await page.getByLabel('Tracking code').fill('not-the-code');
   await page.getByRole('button', { name: 'Show my case' }).click();
@@ -63,8 +54,8 @@ test('a wrong tracking code finds nothing and says so', async () => {
 });
 
 test('the portal is usable at 320 px: nothing scrolls sideways', async () => {
-  const page = await newPage(browser, { viewport: phone });
-  await page.goto(server.url + '/');
+  const page = await newPage(env.browser, { viewport: phone });
+  await page.goto(env.server.url + '/');
   await page.getByLabel('Subject').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);

@@ -5,7 +5,7 @@ import { ApiError, call } from '../api';
 import { language, useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { href } from '../route';
-import { ErrorSummary, Field, fieldError } from '../ui/form';
+import { ErrorSummary, Field, TextArea, fieldError } from '../ui/form';
 import { DeadlineList, type CustomerDeadline } from './deadlines';
 import { rememberSecret } from './secrets';
 import { FilePicker, attachFiles } from './attachments';
@@ -108,12 +108,8 @@ export function SubmitPage() {
             onInput={(e) => setSubject((e.target as HTMLInputElement).value)} />
         )}
       </Field>
-      <Field id="body" label={t('body')} error={fieldError(error, 'body')}>
-        {(d) => (
-          <textarea id="body" rows={8} value={body} aria-describedby={d}
-            onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
-        )}
-      </Field>
+      <TextArea id="body" label={t('body')} rows={8} value={body} onValue={setBody}
+        error={fieldError(error, 'body')} />
       <FilePicker id="files" onChange={setFiles} />
       <div class="check">
         <input id="anonymous" type="checkbox" checked={anonymous}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api';
 import { formatInstant, language, useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
-import { ErrorSummary, Field, fieldError } from '../ui/form';
+import { ErrorSummary, Field, TextArea, fieldError } from '../ui/form';
 
 interface PublishedSuggestion {
   id: number;
@@ -71,12 +71,8 @@ export function SuggestionsPage() {
         <h2>{t('suggest_title')}</h2>
         <ErrorSummary error={error} />
         {thanks && <p role="status">{t('suggest_thanks')}</p>}
-        <Field id="suggestion" label={t('suggest_text')} required error={fieldError(error, 'text')}>
-          {(d) => (
-            <textarea id="suggestion" rows={5} value={text} aria-describedby={d}
-              onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-          )}
-        </Field>
+        <TextArea id="suggestion" label={t('suggest_text')} required rows={5} value={text}
+          onValue={setText} error={fieldError(error, 'text')} />
         <Field id="suggest-name" label={t('your_name')} hint={t('suggest_name_hint')}>
           {(d) => (
             <input id="suggest-name" autocomplete="name" value={name} aria-describedby={d}

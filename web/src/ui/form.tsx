@@ -77,3 +77,27 @@ export function errorMessage(error: ApiError): string {
   const key = `field_error_${(error.field ?? '').replace(/\./g, '_')}`;
   return key in en ? translate(key as MessageKey) : error.message;
 }
+
+interface TextAreaProps {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  rows?: number;
+  required?: boolean;
+  error?: string;
+  hint?: string;
+}
+
+// A labelled multi-line text field (see Field).
+export function TextArea({ id, label, value, onValue, rows = 4, required, error, hint }: TextAreaProps) {
+  return (
+    <Field id={id} label={label} required={required} error={error} hint={hint}>
+      {(described) => (
+        <textarea id={id} rows={rows} value={value} aria-describedby={described}
+          aria-invalid={error ? true : undefined}
+          onInput={(e) => onValue((e.target as HTMLTextAreaElement).value)} />
+      )}
+    </Field>
+  );
+}
