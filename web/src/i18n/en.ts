@@ -36,6 +36,8 @@ export const en = {
   subject: 'Subject',
   body: 'Tell us what happened and what you would like us to do',
   anonymous: 'Stay anonymous (we will not be able to reply to you)',
+  contact_details: 'How we can reply to you',
+  contact_details_hint: 'Give at least one of these.',
   your_name: 'Your name',
   your_email: 'Your email address',
   your_phone: 'Your phone number',

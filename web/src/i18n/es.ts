@@ -36,6 +36,8 @@ export const es: Record<MessageKey, string> = {
   subject: 'Asunto',
   body: 'Cuéntenos qué ocurrió y qué le gustaría que hiciéramos',
   anonymous: 'Permanecer en el anonimato (no podremos responderle)',
+  contact_details: 'Cómo podemos responderle',
+  contact_details_hint: 'Indique al menos uno de estos datos.',
   your_name: 'Su nombre',
   your_email: 'Su correo electrónico',
   your_phone: 'Su teléfono',

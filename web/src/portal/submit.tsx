@@ -118,7 +118,8 @@ export function SubmitPage() {
       </div>
       {!anonymous && (
         <fieldset>
-          <legend>{t('your_name')}, {t('your_email').toLowerCase()}</legend>
+          <legend>{t('contact_details')}</legend>
+          <p class="hint">{t('contact_details_hint')}</p>
           <Field id="name" label={t('your_name')} error={fieldError(error, 'customer', 'customer.name')}>
             {(d) => (
               <input id="name" autocomplete="name" value={name} aria-describedby={d}
