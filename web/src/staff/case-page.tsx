@@ -1,0 +1,79 @@
+// One case for staff: what it is, every deadline, the customer, the whole history and every
+// action that can be recorded on it.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, call } from '../api';
+import { formatInstant, useT } from '../i18n';
+import type { MessageKey } from '../i18n/en';
+import { ErrorSummary } from '../ui/form';
+import { CaseActions } from './case-actions';
+import { CaseDeadlines } from './case-deadlines';
+import { CustomerPanel } from './customer-panel';
+import type { Me } from './page-registry';
+import type { StaffCase } from './staff-case';
+import { StaffTimeline } from './staff-timeline';
+import { wordsFor } from './words';
+
+let standardNames: Promise<Record<string, string>> | null = null;
+// The active policy's standards by id, for naming deadlines (read once per page load).
+function loadStandardNames(): Promise<Record<string, string>> {
+  standardNames ??= call<{ standards?: { id: string; name: string }[] }>('/api/v1/policy').then(
+    (policy) => Object.fromEntries((policy.standards ?? []).map((s) => [s.id, s.name])),
+    () => ({}),
+  );
+  return standardNames;
+}
+
+export function CasePage({ param }: { param?: string; me: Me }) {
+  const t = useT();
+  const [shown, setShown] = useState<StaffCase | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    if (!param) return;
+    setShown(null);
+    call<StaffCase>(`/api/v1/cases/${encodeURIComponent(param)}`).then(setShown, (e: ApiError) => setError(e));
+    void loadStandardNames().then(setNames);
+  }, [param]);
+
+  function recorded(next: StaffCase) {
+    const last = next.events[next.events.length - 1];
+    setShown(next);
+    setMessage(t('staff_recorded', { what: wordsFor(`staff_event_${last?.type}`, last?.type ?? '') }));
+  }
+
+  if (error) return (<><h1 tabIndex={-1}>{param}</h1><ErrorSummary error={error} /></>);
+  if (!shown) return <p role="status">{t('loading')}</p>;
+  return (
+    <article aria-labelledby="case-title" class="case-page">
+      <h1 id="case-title" tabIndex={-1}>
+        <span class="case-ref">{shown.reference}</span> {shown.subject}
+      </h1>
+      <p role="status" class="saved">{message}</p>
+      <div class="case-columns">
+        <div>
+          <dl class="facts">
+            <dt>{t('kind')}</dt>
+            <dd>{t(`kind_${shown.kind}` as MessageKey)}</dd>
+            <dt>{t('staff_channel')}</dt>
+            <dd>{t(`staff_channel_${shown.channel}` as MessageKey)}</dd>
+            <dt>{t('case_status')}</dt>
+            <dd>{t(`status_${shown.status}` as MessageKey)}</dd>
+            {shown.stage && (<><dt>{t('staff_stage')}</dt><dd>{t(`staff_stage_${shown.stage}` as MessageKey)}</dd></>)}
+            <dt>{t('staff_received_at')}</dt>
+            <dd>{formatInstant(shown.received_at)}</dd>
+            <dt>{t('staff_logged_at')}</dt>
+            <dd>{formatInstant(shown.logged_at)}</dd>
+            {shown.nature && (<><dt>{t('staff_nature')}</dt><dd>{shown.nature}</dd></>)}
+            {shown.service && (<><dt>{t('staff_service')}</dt><dd>{shown.service}</dd></>)}
+          </dl>
+          <CaseDeadlines deadlines={shown.deadlines} standardNames={names} />
+        </div>
+        <CustomerPanel customer={shown.customer} anonymous={shown.anonymous} />
+      </div>
+      <StaffTimeline events={shown.events} />
+      <CaseActions shown={shown} onRecorded={recorded} />
+    </article>
+  );
+}

@@ -1,0 +1,82 @@
+// The work queue: the cases the signed-in person may handle, ordered by the next deadline
+// (newest first when searching), with filters and full-text search. Only the rows in view are
+// rendered (VirtualList) and pages are fetched as the reader scrolls.
+import { useEffect, useState } from 'preact/hooks';
+import { formatInstant, useT } from '../i18n';
+import type { MessageKey } from '../i18n/en';
+import { href } from '../route';
+import { ErrorSummary } from '../ui/form';
+import { standingOf, type QueueCase } from './case-summary';
+import type { Me } from './page-registry';
+import { QueueFiltersForm } from './queue-filters';
+import { useQueue, type QueueFilters } from './queue-loader';
+import { StandingBadge } from './standing';
+import { VirtualList } from './virtual-list';
+
+const narrow = '(max-width: 40rem)';
+
+// Row height and window height for the screen: rows wrap to more lines on a phone.
+function useListSize() {
+  const measure = () => ({
+    rowHeight: globalThis.matchMedia?.(narrow).matches ? 172 : 76,
+    height: Math.max(320, Math.round((globalThis.innerHeight ?? 800) * 0.65)),
+  });
+  const [size, setSize] = useState(measure);
+  useEffect(() => {
+    const changed = () => setSize(measure());
+    globalThis.addEventListener('resize', changed);
+    return () => globalThis.removeEventListener('resize', changed);
+  }, []);
+  return size;
+}
+
+function QueueRow({ item }: { item: QueueCase }) {
+  const t = useT();
+  return (
+    <a class="queue-row" href={href('staff', 'case', item.reference)}>
+      <span class="queue-ref">{item.reference}</span>
+      <span class="queue-subject">{item.subject}</span>
+      <span class="queue-kind">
+        {t(`kind_${item.kind}` as MessageKey)}
+        {item.stage && ` · ${t(`staff_stage_${item.stage}` as MessageKey)}`}
+      </span>
+      <span class="queue-due">
+        {item.next_due ? t('staff_next_due', { due: formatInstant(item.next_due) }) : t('staff_no_deadline')}
+      </span>
+      <StandingBadge standing={standingOf(item.next_status, item.status)} />
+    </a>
+  );
+}
+
+export const emptyFilters: QueueFilters = {
+  status: 'open,paused', kind: '', deadline: '', department_id: '', assignee_id: '', q: '',
+};
+
+export function QueuePage({ me }: { me: Me }) {
+  const t = useT();
+  const [filters, setFilters] = useState<QueueFilters>(emptyFilters);
+  const { cases, hasMore, loadMore, error, loading } = useQueue(filters);
+  const { rowHeight, height } = useListSize();
+  return (
+    <section aria-labelledby="queue-title">
+      <h1 id="queue-title" tabIndex={-1}>{t('staff_queue_title')}</h1>
+      <QueueFiltersForm me={me} filters={filters} onChange={setFilters} />
+      <ErrorSummary error={error} />
+      <p role="status" class="queue-count">
+        {loading ? t('loading') : t(hasMore ? 'staff_queue_count_more' : 'staff_queue_count', { count: cases.length })}
+      </p>
+      {cases.length > 0 && (
+        <VirtualList
+          items={cases}
+          rowHeight={rowHeight}
+          height={Math.min(height, cases.length * rowHeight + 4)}
+          label={t('staff_queue_list')}
+          hasMore={hasMore}
+          onNeedMore={loadMore}
+          itemKey={(c) => c.reference}
+          renderRow={(c) => <QueueRow item={c} />}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// The staff member's session: who is signed in (GET /api/v1/me), signing in and out, and the
+// CSRF token every write must carry. The token is answered only at sign-in, so it is kept in
+// sessionStorage (this tab only) to survive a reload of the page.
+import { ApiError, call, setCsrfToken } from '../api';
+import { setOrganisationZone } from '../i18n';
+import type { Me } from './page-registry';
+
+const csrfKey = 'caredesk.csrf';
+
+interface MeAnswer {
+  kind: string;
+  staff?: { id: number; name: string; role: Me['role']; initials: string; department_ids: number[] };
+  csrf_token?: string;
+}
+
+function staffOf(answer: MeAnswer): Me | null {
+  if (answer.kind !== 'staff' || !answer.staff) return null;
+  return { ...answer.staff, kind: answer.kind, csrf_token: answer.csrf_token };
+}
+
+// The signed-in staff member, or null when nobody (or a customer) is signed in.
+export async function currentStaff(): Promise<Me | null> {
+  try {
+    const me = staffOf(await call<MeAnswer>('/api/v1/me'));
+    if (me) setCsrfToken(globalThis.sessionStorage?.getItem(csrfKey) ?? '');
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
+    throw e;
+  }
+}
+
+export async function signIn(email: string, password: string): Promise<Me | null> {
+  const me = staffOf(
+    await call<MeAnswer>('/api/v1/sessions', { method: 'POST', body: { email, password } }),
+  );
+  const token = me?.csrf_token ?? '';
+  setCsrfToken(token);
+  globalThis.sessionStorage?.setItem(csrfKey, token);
+  return me;
+}
+
+export async function signOut() {
+  try {
+    await call('/api/v1/sessions/current', { method: 'DELETE' });
+  } finally {
+    setCsrfToken('');
+    globalThis.sessionStorage?.removeItem(csrfKey);
+  }
+}
+
+// The organisation's time zone, for every date shown. The active policy answers it as
+// `time_zone` when the API gives it (it does not yet: dates then stay in UTC).
+export async function loadOrganisationZone() {
+  try {
+    const policy = await call<{ time_zone?: string; timezone?: string }>('/api/v1/policy');
+    const zone = policy.time_zone ?? policy.timezone;
+    if (zone) setOrganisationZone(zone);
+  } catch {
+    // A role that may not read the policy keeps UTC, which every date then says.
+  }
+}
