@@ -43,7 +43,7 @@ test('a complaint goes from the portal to an agent and back to the customer, who
 
   await agent.getByRole('searchbox', { name: 'Search' }).fill('certificate');
   await agent.getByRole('button', { name: 'Search', exact: true }).click();
-  await agent.getByRole('status').filter({ hasText: '1 cases' }).waitFor();
+  await agent.getByRole('status').filter({ hasText: '1 case' }).waitFor();
 
   await row.click();
   await agent.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();

@@ -22,6 +22,8 @@ export interface ActionSpec {
   type: string;
   fields: ActionField[];
   statuses: readonly string[];
+  // The kinds of contact it applies to, when not every kind.
+  kinds?: readonly string[];
 }
 
 const open = ['open'];
@@ -58,7 +60,7 @@ export const actionSpecs: ActionSpec[] = [
   { type: 'redirected', statuses: active, fields: [
     { name: 'third_party', kind: 'text', required: true },
     { name: 'details', kind: 'textarea', required: true }] },
-  { type: 'decided', statuses: active, fields: [
+  { type: 'decided', statuses: active, kinds: ['adjustment_request'], fields: [
     { name: 'decision', kind: 'select', required: true, options: ['granted', 'partly_granted', 'refused'] },
     { name: 'reason', kind: 'textarea' }] },
   { type: 'closed', statuses: ['open', 'paused', 'resolved'], fields: [

@@ -1,6 +1,8 @@
 // Everything staff may record on a case, each action behind its own disclosure so the page
-// stays short on a phone; the actions shown are those the case's status allows (the API has
-// the last word and says why when it refuses).
+// stays short on a phone: the everyday ones first, the rarer ones under "More actions". The
+// actions shown are those the case's status (and kind) allow; the API has the last word and
+// says why when it refuses.
+import type { JSX } from 'preact';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { ActionForm } from './action-form';
@@ -9,22 +11,41 @@ import { AssignForm } from './assign-form';
 import { ResolveForm } from './resolve-form';
 import type { StaffCase } from './staff-case';
 
+const everyday = ['acknowledged', 'note', 'call_logged', 'replied', 'holding_sent', 'referred',
+  'extended', 'paused', 'resumed', 'resolved', 'escalated', 'closed', 'reopened', 'assigned'];
+const rarer = ['reclassified', 'redirected', 'decided', 'preventive_action_done',
+  'preventive_action_verified', 'external_referral'];
+
 export function CaseActions({ shown, onRecorded }: { shown: StaffCase; onRecorded: (s: StaffCase) => void }) {
   const t = useT();
   const open = shown.status === 'open' || shown.status === 'paused';
-  const specs = actionSpecs.filter((spec) => spec.statuses.includes(shown.status));
-  const action = (type: string, form: preact.JSX.Element) => (
+  const forms: Record<string, JSX.Element> = {};
+  for (const spec of actionSpecs) {
+    if (spec.statuses.includes(shown.status) && (!spec.kinds || spec.kinds.includes(shown.kind))) {
+      forms[spec.type] = <ActionForm spec={spec} shown={shown} onRecorded={onRecorded} />;
+    }
+  }
+  if (open) {
+    forms.resolved = <ResolveForm shown={shown} onRecorded={onRecorded} />;
+    forms.assigned = <AssignForm shown={shown} onRecorded={onRecorded} />;
+  }
+  const disclosures = (types: string[]) => types.filter((type) => forms[type]).map((type) => (
     <details key={type} class="action">
       <summary>{t(`staff_action_${type}` as MessageKey)}</summary>
-      {form}
+      {forms[type]}
     </details>
-  );
+  ));
+  const more = disclosures(rarer);
   return (
     <section aria-labelledby="actions-title" class="case-actions">
       <h2 id="actions-title">{t('staff_actions')}</h2>
-      {specs.map((spec) => action(spec.type, <ActionForm spec={spec} shown={shown} onRecorded={onRecorded} />))}
-      {open && action('resolved', <ResolveForm shown={shown} onRecorded={onRecorded} />)}
-      {open && action('assigned', <AssignForm shown={shown} onRecorded={onRecorded} />)}
+      {disclosures(everyday)}
+      {more.length > 0 && (
+        <details class="more-actions">
+          <summary>{t('staff_more_actions')}</summary>
+          {more}
+        </details>
+      )}
     </section>
   );
 }

@@ -25,8 +25,7 @@ export function CaseDeadlines({ deadlines, standardNames }: { deadlines: StaffDe
           <thead>
             <tr>
               <th scope="col">{t('staff_standard')}</th>
-              <th scope="col">{t('staff_due')}</th>
-              <th scope="col">{t('staff_state')}</th>
+              <th scope="col">{t('staff_due_and_state')}</th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +36,8 @@ export function CaseDeadlines({ deadlines, standardNames }: { deadlines: StaffDe
                   <span class="hint-inline"> ({wordsFor(`staff_event_${d.event}`, d.event)})</span>
                 </th>
                 <td>
-                  {d.due ? formatInstant(d.due) : '—'}
+                  <DeadlineState deadline={d} />{' '}
+                  {d.due && formatInstant(d.due)}
                   {d.extended && <span class="hint-inline"> ({t('staff_deadline_extended')})</span>}
                   {d.tiers.length > 0 && (
                     <ul class="tiers">
@@ -50,7 +50,6 @@ export function CaseDeadlines({ deadlines, standardNames }: { deadlines: StaffDe
                     </ul>
                   )}
                 </td>
-                <td><DeadlineState deadline={d} /></td>
               </tr>
             ))}
           </tbody>

@@ -37,6 +37,9 @@ export function QueueFiltersForm({ me, filters, onChange }: {
   const t = useT();
   const [departments, setDepartments] = useState<Department[]>([]);
   const [q, setQ] = useState(filters.q);
+  // On a phone the rarer filters wait behind a button, so the queue itself is in view.
+  const narrow = globalThis.matchMedia?.('(max-width: 40rem)').matches ?? false;
+  const [allShown, setAllShown] = useState(!narrow);
   useEffect(() => {
     call<{ departments: Department[] }>('/api/v1/departments').then(
       (answer) => setDepartments(answer.departments),
@@ -52,18 +55,27 @@ export function QueueFiltersForm({ me, filters, onChange }: {
       <Select id="filter-status" label={t('staff_filter_status')} value={filters.status}
         onChange={set('status')}
         choices={statuses.map((s) => ({ value: s, label: t(`staff_filter_status_${s.replace(',', '_') || 'all'}` as MessageKey) }))} />
-      <Select id="filter-kind" label={t('staff_filter_kind')} value={filters.kind} onChange={set('kind')}
-        choices={[{ value: '', label: t('staff_any') }, ...kinds.map((k) => ({ value: k, label: t(`kind_${k}`) }))]} />
-      <Select id="filter-deadline" label={t('staff_filter_deadline')} value={filters.deadline}
-        onChange={set('deadline')}
-        choices={deadlines.map((d) => ({ value: d, label: d ? t(`staff_standing_${d === 'pending' ? 'on_track' : d}` as MessageKey) : t('staff_any') }))} />
-      <Select id="filter-assignee" label={t('staff_filter_assignee')} value={filters.assignee_id}
-        onChange={set('assignee_id')}
-        choices={[{ value: '', label: t('staff_anyone') }, { value: String(me.id), label: t('staff_mine') }]} />
-      <Select id="filter-department" label={t('staff_filter_department')} value={filters.department_id}
-        onChange={set('department_id')}
-        choices={[{ value: '', label: t('staff_every_department') },
-          ...departments.map((d) => ({ value: String(d.id), label: d.name }))]} />
+      {narrow && (
+        <button type="button" class="secondary more-filters" aria-expanded={allShown} onClick={() => setAllShown(!allShown)}>
+          {t('staff_more_filters')}
+        </button>
+      )}
+      {allShown && (
+        <>
+          <Select id="filter-kind" label={t('staff_filter_kind')} value={filters.kind} onChange={set('kind')}
+            choices={[{ value: '', label: t('staff_any') }, ...kinds.map((k) => ({ value: k, label: t(`kind_${k}`) }))]} />
+          <Select id="filter-deadline" label={t('staff_filter_deadline')} value={filters.deadline}
+            onChange={set('deadline')}
+            choices={deadlines.map((d) => ({ value: d, label: d ? t(`staff_standing_${d === 'pending' ? 'on_track' : d}` as MessageKey) : t('staff_any') }))} />
+          <Select id="filter-assignee" label={t('staff_filter_assignee')} value={filters.assignee_id}
+            onChange={set('assignee_id')}
+            choices={[{ value: '', label: t('staff_anyone') }, { value: String(me.id), label: t('staff_mine') }]} />
+          <Select id="filter-department" label={t('staff_filter_department')} value={filters.department_id}
+            onChange={set('department_id')}
+            choices={[{ value: '', label: t('staff_every_department') },
+              ...departments.map((d) => ({ value: String(d.id), label: d.name }))]} />
+        </>
+      )}
       <div class="field queue-search">
         <label for="filter-q">{t('staff_search')}</label>
         <input id="filter-q" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />

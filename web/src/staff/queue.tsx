@@ -63,7 +63,8 @@ export function QueuePage({ me }: { me: Me }) {
       <QueueFiltersForm me={me} filters={filters} onChange={setFilters} />
       <ErrorSummary error={error} />
       <p role="status" class="queue-count">
-        {loading ? t('loading') : t(hasMore ? 'staff_queue_count_more' : 'staff_queue_count', { count: cases.length })}
+        {loading ? t('loading') : hasMore ? t('staff_queue_count_more', { count: cases.length })
+          : cases.length === 1 ? t('staff_queue_count_one') : t('staff_queue_count', { count: cases.length })}
       </p>
       {cases.length > 0 && (
         <VirtualList
