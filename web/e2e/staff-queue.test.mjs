@@ -1,0 +1,57 @@
+// The queue with 10,000 open cases (STAFF_QUEUE_CASES to change it) in a real browser against a
+// real server: only the rows in view are in the page, pages are fetched as the reader moves
+// down, and the keyboard reaches rows far down the list.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, screenshot, startServer } from './harness.mjs';
+import { assertAccessible, signInPage } from './staff-helpers.mjs';
+
+const count = Number(process.env.STAFF_QUEUE_CASES ?? 10000);
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  server.addStaff('agent@example.org', 'Alan Agent', 'agent');
+  const agent = await server.signIn('agent@example.org');
+  const batch = 25;
+  for (let first = 0; first < count; first += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, count - first) }, (_, i) =>
+      agent('POST', '/api/v1/contacts', {
+        kind: 'complaint', channel: 'post', subject: `Letter number ${first + i + 1}`,
+        customer: { name: `Customer ${first + i + 1}` },
+      })));
+  }
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test(`the queue of ${count} open cases renders only the rows in view and loads more as the reader moves down`, async () => {
+  const agent = await signInPage(browser, server, 'agent@example.org');
+  const rows = agent.locator('.virtual-list li');
+  await rows.first().waitFor();
+  assert.ok(await rows.count() < 40, `${await rows.count()} rows rendered`);
+  await assertAccessible(agent);
+  await screenshot(agent, 'staff-queue-full');
+
+  await rows.first().locator('a').focus();
+  for (let i = 0; i < 4; i++) {
+    await agent.keyboard.press('End');
+    await agent.waitForFunction((n) => document.querySelectorAll('.virtual-list li').length > 0
+      && Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset')) >= n, (i + 1) * 100);
+  }
+  // 4 more pages were fetched as the reader reached the end of each.
+  await agent.getByRole('status').filter({ hasText: /^500 cases shown/ }).waitFor();
+  const position = Number(await agent.evaluate(() => document.activeElement.closest('li').getAttribute('aria-posinset')));
+  assert.ok(position >= 400, `focus reached row ${position}`);
+  assert.ok(await rows.count() < 40, `${await rows.count()} rows rendered after moving down`);
+  await agent.keyboard.press('ArrowUp');
+  assert.equal(
+    Number(await agent.evaluate(() => document.activeElement.closest('li').getAttribute('aria-posinset'))),
+    position - 1,
+  );
+  await agent.keyboard.press('Enter');
+  await agent.getByRole('heading', { level: 1, name: /Letter number/ }).waitFor();
+});
