@@ -2,23 +2,16 @@
 // was received is kept apart from the time it is logged, and a call acknowledged there and then
 // starts its history acknowledged.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, phone, screenshot, startServer } from './harness.mjs';
-import { assertAccessible, signInPage } from './staff-helpers.mjs';
+import { test } from 'node:test';
+import { phone, screenshot } from './harness.mjs';
+import { assertAccessible, signInPage, serverAndBrowser } from './staff-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const fixture = serverAndBrowser(async (server) => {
   server.addStaff('agent@example.org', 'Alan Agent', 'agent');
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('an agent logs a call received earlier, acknowledged during the call', async () => {
+  const { server, browser } = fixture;
   const agent = await signInPage(browser, server, 'agent@example.org');
   await agent.getByRole('link', { name: 'New contact' }).click();
   await agent.getByRole('heading', { level: 1, name: 'Log a new contact' }).waitFor();
@@ -44,6 +37,7 @@ test('an agent logs a call received earlier, acknowledged during the call', asyn
 });
 
 test('a contact the API refuses says why beside the field', async () => {
+  const { server, browser } = fixture;
   const agent = await signInPage(browser, server, 'agent@example.org', { viewport: phone });
   await agent.goto(server.url + '/#/staff/new');
   await agent.getByRole('heading', { level: 1, name: 'Log a new contact' }).waitFor();

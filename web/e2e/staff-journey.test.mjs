@@ -2,26 +2,19 @@
 // agent's queue, is acknowledged, answered and resolved, and the customer reads the reply and
 // rates it; a manager handles the stage-2 review the customer then asks for.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { desktop, launchBrowser, newPage, phone, screenshot, startServer } from './harness.mjs';
-import { assertAccessible, expectRecorded, portalComplaint, recordAction, signInPage } from './staff-helpers.mjs';
+import { test } from 'node:test';
+import { newPage, phone, screenshot } from './harness.mjs';
+import { assertAccessible, expectRecorded, portalComplaint, recordAction, signInPage, serverAndBrowser } from './staff-helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const fixture = serverAndBrowser(async (server) => {
   const admin = await server.signIn('admin@example.org');
   await admin('POST', '/api/v1/departments', { name: 'Certificates' });
   server.addStaff('agent@example.org', 'Alan Agent', 'agent', 'Certificates');
   server.addStaff('manager@example.org', 'Maria Manager', 'manager', 'Certificates');
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 test('a complaint goes from the portal to an agent and back to the customer, who rates the reply', async () => {
+  const { server, browser } = fixture;
   const customer = await newPage(browser);
   await customer.goto(server.url + '/');
   await customer.getByLabel('What is it about?').selectOption('complaint');
@@ -82,6 +75,7 @@ test('a complaint goes from the portal to an agent and back to the customer, who
 });
 
 test('a manager handles the stage-2 review a customer asks for', async () => {
+  const { server, browser } = fixture;
   const complaint = await portalComplaint(server, 'Certificate printed with the wrong name', 'John Ortiz');
   const reference = complaint.reference;
   const agent = await server.signIn('agent@example.org');
@@ -117,6 +111,7 @@ test('a manager handles the stage-2 review a customer asks for', async () => {
 });
 
 test('the queue and the case page work at 320 px: nothing scrolls sideways', async () => {
+  const { server, browser } = fixture;
   const { reference } = await portalComplaint(server, 'Phone-width check');
   const agent = await signInPage(browser, server, 'agent@example.org', { viewport: phone });
   await agent.getByRole('link', { name: new RegExp(reference) }).waitFor();
@@ -133,6 +128,4 @@ test('the queue and the case page work at 320 px: nothing scrolls sideways', asy
   assert.ok((await overflow()) <= 0, `the case page fits: ${wide.join(', ')}`);
   await assertAccessible(agent);
   await screenshot(agent, 'staff-case');
-  void desktop;
-  void newPage;
 });

@@ -1,5 +1,6 @@
 // What the staff console reads of a case (GET /api/v1/cases and /api/v1/cases/{reference}).
-export interface QueueCase {
+// What both the queue and the case page answer of a case.
+export interface CaseHeader {
   reference: string;
   kind: string;
   channel: string;
@@ -7,9 +8,12 @@ export interface QueueCase {
   stage: string | null;
   subject: string;
   received_at: string;
-  customer_id: number | null;
   department_id: number | null;
   assignee_id: number | null;
+}
+
+export interface QueueCase extends CaseHeader {
+  customer_id: number | null;
   next_due: string | null;
   next_standard: string | null;
   next_status: string | null;

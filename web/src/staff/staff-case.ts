@@ -1,5 +1,7 @@
 // A case as staff see it (GET /api/v1/cases/{reference}): every event, every deadline, the
 // customer record.
+import type { CaseHeader } from './case-summary';
+
 export interface StaffEvent {
   seq: number;
   type: string;
@@ -40,20 +42,11 @@ export interface Customer {
   representative: { name: string; email?: string; relationship?: string } | null;
 }
 
-export interface StaffCase {
-  reference: string;
-  kind: string;
-  channel: string;
-  status: string;
-  stage: string | null;
-  subject: string;
+export interface StaffCase extends CaseHeader {
   anonymous: boolean;
-  received_at: string;
   logged_at: string;
   nature: string;
   service: string;
-  department_id: number | null;
-  assignee_id: number | null;
   customer: Customer | null;
   events: StaffEvent[];
   deadlines: StaffDeadline[];
