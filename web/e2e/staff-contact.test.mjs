@@ -3,7 +3,7 @@
 // starts its history acknowledged.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { phone, screenshot } from './harness.mjs';
+import { newPage, phone, screenshot, staffPassword } from './harness.mjs';
 import { assertAccessible, signInPage, serverAndBrowser } from './staff-helpers.mjs';
 
 const fixture = serverAndBrowser(async (server) => {
@@ -49,4 +49,28 @@ test('a contact the API refuses says why beside the field', async () => {
   await agent.getByRole('alert').waitFor();
   await agent.locator('.field-error').filter({ hasText: /subject/ }).waitFor();
   await assertAccessible(agent);
+});
+
+test('staff sign in, read the console in Spanish and sign out', async () => {
+  const { server, browser } = fixture;
+  const page = await newPage(browser);
+  await page.goto(server.url + '/#/staff');
+  await page.getByRole('heading', { level: 1, name: 'Staff sign-in' }).waitFor();
+  await assertAccessible(page);
+  await screenshot(page, 'staff-sign-in');
+  await page.getByLabel('Email address').fill('agent@example.org');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await page.getByLabel('Password').fill(staffPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
+  await page.getByLabel('Language').selectOption('es');
+  await page.getByRole('heading', { level: 1, name: 'Cola' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Nuevo contacto' }).waitFor();
+  await assertAccessible(page);
+  await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Acceso del personal' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Acceso del personal' }).waitFor();
 });

@@ -66,6 +66,8 @@ export const staffEn = {
   staff_channel_forum: 'Forum',
   staff_received_at: 'Received at',
   staff_logged_at: 'Logged at',
+  staff_assignee: 'Assigned to',
+  staff_unassigned: 'Nobody yet',
   staff_nature: 'Nature',
   staff_service: 'Service',
   staff_recorded: 'Recorded: {what}.',

@@ -68,6 +68,8 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_channel_forum: 'Foro',
   staff_received_at: 'Recibido el',
   staff_logged_at: 'Registrado el',
+  staff_assignee: 'Asignado a',
+  staff_unassigned: 'Nadie todavía',
   staff_nature: 'Naturaleza',
   staff_service: 'Servicio',
   staff_recorded: 'Registrado: {what}.',

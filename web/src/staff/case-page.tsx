@@ -23,6 +23,13 @@ function loadStandardNames(): Promise<Record<string, string>> {
   return standardNames;
 }
 
+// Who the case is assigned to: the last `assigned` event names them.
+function assigneeOf(shown: StaffCase): string | undefined {
+  const assigned = shown.events.filter((e) => e.type === 'assigned').pop();
+  const person = assigned?.payload.assignee as { name?: string; initials?: string } | undefined;
+  return person?.name && `${person.name} (${person.initials})`;
+}
+
 export function CasePage({ param }: { param?: string; me: Me }) {
   const t = useT();
   const [shown, setShown] = useState<StaffCase | null>(null);
@@ -65,6 +72,8 @@ export function CasePage({ param }: { param?: string; me: Me }) {
             <dd>{formatInstant(shown.received_at)}</dd>
             <dt>{t('staff_logged_at')}</dt>
             <dd>{formatInstant(shown.logged_at)}</dd>
+            <dt>{t('staff_assignee')}</dt>
+            <dd>{assigneeOf(shown) ?? t('staff_unassigned')}</dd>
             {shown.nature && (<><dt>{t('staff_nature')}</dt><dd>{shown.nature}</dd></>)}
             {shown.service && (<><dt>{t('staff_service')}</dt><dd>{shown.service}</dd></>)}
           </dl>

@@ -18,11 +18,14 @@ function staffOf(answer: MeAnswer): Me | null {
   return { ...answer.staff, kind: answer.kind, csrf_token: answer.csrf_token };
 }
 
-// The signed-in staff member, or null when nobody (or a customer) is signed in.
+// The signed-in staff member, or null when nobody (or a customer) is signed in — or when this
+// tab lacks the session's CSRF token (a new tab): signing in again answers a fresh one.
 export async function currentStaff(): Promise<Me | null> {
   try {
     const me = staffOf(await call<MeAnswer>('/api/v1/me'));
-    if (me) setCsrfToken(globalThis.sessionStorage?.getItem(csrfKey) ?? '');
+    const token = globalThis.sessionStorage?.getItem(csrfKey) ?? '';
+    if (!me || !token) return null;
+    setCsrfToken(token);
     return me;
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;

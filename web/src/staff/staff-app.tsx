@@ -21,16 +21,21 @@ export function StaffApp({ route }: { route: Route }) {
   const t = useT();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [failed, setFailed] = useState('');
+  // Dates wait for the organisation's time zone, so none is shown in the wrong one.
+  const [zoneKnown, setZoneKnown] = useState(false);
 
   useEffect(() => {
     currentStaff().then(setMe, (e: Error) => setFailed(e.message));
   }, []);
   useEffect(() => {
-    if (me) void loadOrganisationZone();
+    if (!me) return;
+    void loadOrganisationZone().then(() => setZoneKnown(true));
+    // Signed in: the page's heading takes the focus, as after any change of page.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   }, [me]);
 
   if (failed) return <StaffLayout me={null} pages={[]} onSignedOut={() => {}}><p role="alert">{failed}</p></StaffLayout>;
-  if (me === undefined) return <p role="status">{t('loading')}</p>;
+  if (me === undefined || (me && !zoneKnown)) return <p role="status">{t('loading')}</p>;
   if (me === null) {
     return (
       <StaffLayout me={null} pages={[]} onSignedOut={() => {}}>
