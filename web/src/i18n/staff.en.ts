@@ -15,6 +15,7 @@ export const staffEn = {
   staff_email: 'Email address',
   staff_password: 'Password',
   staff_sign_in: 'Sign in',
+  staff_sign_in_wrong: 'The email address or the password is not right.',
   staff_sign_in_not_staff: 'This account is not a staff account.',
   staff_page_missing_title: 'Page not found',
   staff_page_missing: 'There is no such page, or your role may not open it.',

@@ -17,6 +17,7 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_email: 'Correo electrónico',
   staff_password: 'Contraseña',
   staff_sign_in: 'Entrar',
+  staff_sign_in_wrong: 'El correo electrónico o la contraseña no son correctos.',
   staff_sign_in_not_staff: 'Esta cuenta no es del personal.',
   staff_page_missing_title: 'Página no encontrada',
   staff_page_missing: 'No existe esa página, o su función no permite abrirla.',

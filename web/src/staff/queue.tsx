@@ -52,9 +52,16 @@ export const emptyFilters: QueueFilters = {
   status: 'open,paused', kind: '', deadline: '', department_id: '', assignee_id: '', q: '',
 };
 
+// The filters last chosen, so that coming back from a case finds the queue as it was left.
+let lastFilters: QueueFilters = emptyFilters;
+
 export function QueuePage({ me }: { me: Me }) {
   const t = useT();
-  const [filters, setFilters] = useState<QueueFilters>(emptyFilters);
+  const [filters, setFiltersState] = useState<QueueFilters>(lastFilters);
+  const setFilters = (next: QueueFilters) => {
+    lastFilters = next;
+    setFiltersState(next);
+  };
   const { cases, hasMore, loadMore, error, loading } = useQueue(filters);
   const { rowHeight, height } = useListSize();
   return (
@@ -68,6 +75,7 @@ export function QueuePage({ me }: { me: Me }) {
       </p>
       {cases.length > 0 && (
         <VirtualList
+          key={JSON.stringify(filters)}
           items={cases}
           rowHeight={rowHeight}
           height={Math.min(height, cases.length * rowHeight + 4)}

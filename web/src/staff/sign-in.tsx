@@ -22,7 +22,8 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       if (me) onSignedIn(me);
       else setError(new ApiError(403, t('staff_sign_in_not_staff')));
     } catch (e) {
-      setError(e as ApiError);
+      const failure = e as ApiError;
+      setError(failure.status === 401 ? new ApiError(401, t('staff_sign_in_wrong')) : failure);
     } finally {
       setBusy(false);
     }
