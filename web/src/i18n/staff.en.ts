@@ -69,6 +69,7 @@ export const staffEn = {
   staff_logged_at: 'Logged at',
   staff_assignee: 'Assigned to',
   staff_unassigned: 'Nobody yet',
+  staff_not_routed: 'Not routed yet',
   staff_nature: 'Nature',
   staff_service: 'Service',
   staff_recorded: 'Recorded: {what}.',

@@ -71,6 +71,7 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_logged_at: 'Registrado el',
   staff_assignee: 'Asignado a',
   staff_unassigned: 'Nadie todavía',
+  staff_not_routed: 'Sin asignar todavía',
   staff_nature: 'Naturaleza',
   staff_service: 'Servicio',
   staff_recorded: 'Registrado: {what}.',

@@ -40,7 +40,7 @@ describe('the bodies the staff console sends', () => {
 
   it('logs a contact with the customer only when one is named, and a verbal acknowledgement only for calls and visits', () => {
     const values = { kind: 'complaint', channel: 'post', received_at: '', subject: ' Letter ', body: '', name: '',
-      email: '', phone: '', language: 'en', service: '', nature: '', points: 'one\n\n two ' };
+      email: '', phone: '', language: 'en', department_id: '', service: '', nature: '', points: 'one\n\n two ' };
     const posted = contactBody(values, true);
     expect(posted.customer).toBeUndefined();
     expect(posted.acknowledged_verbally).toBeUndefined();

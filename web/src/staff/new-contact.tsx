@@ -9,6 +9,7 @@ import { kinds } from '../portal/submit';
 import { navigate } from '../route';
 import { ErrorSummary, Field, fieldError } from '../ui/form';
 import { instantOf } from './action-specs';
+import { useDepartments } from './departments';
 
 export const staffChannels = ['phone', 'post', 'fax', 'in_person'] as const;
 
@@ -30,6 +31,7 @@ export function contactBody(v: Record<string, string>, verbal: boolean) {
     subject: v.subject.trim(),
     body: v.body.trim() || undefined,
     customer,
+    department_id: v.department_id ? Number(v.department_id) : undefined,
     service: v.service.trim() || undefined,
     nature: v.nature.trim() || undefined,
     points: points.length ? points : undefined,
@@ -41,9 +43,10 @@ export function NewContactPage() {
   const t = useT();
   const [values, setValues] = useState<Record<string, string>>(() => ({
     kind: 'complaint', channel: 'phone', received_at: localNow(), subject: '', body: '', name: '',
-    email: '', phone: '', language: language(), service: '', nature: '', points: '',
+    email: '', phone: '', language: language(), department_id: '', service: '', nature: '', points: '',
   }));
   const [verbal, setVerbal] = useState(false);
+  const departments = useDepartments();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (name: string) => (e: Event) => setValues((v) => ({ ...v, [name]: (e.target as HTMLInputElement).value }));
@@ -68,8 +71,8 @@ export function NewContactPage() {
       {(d) => <input id={`contact-${name}`} type={type} value={values[name]} aria-describedby={d} onInput={set(name)} />}
     </Field>
   );
-  const select = (name: string, label: MessageKey, options: readonly string[], word: (o: string) => string) => (
-    <Field id={`contact-${name}`} label={t(label)} required error={fieldError(error, name)}>
+  const select = (name: string, label: MessageKey, options: readonly string[], word: (o: string) => string, required = true) => (
+    <Field id={`contact-${name}`} label={t(label)} required={required} error={fieldError(error, name)}>
       {(d) => (
         <select id={`contact-${name}`} value={values[name]} aria-describedby={d} onChange={set(name)}>
           {options.map((o) => <option key={o} value={o}>{word(o)}</option>)}
@@ -88,7 +91,7 @@ export function NewContactPage() {
         <Field id="contact-received_at" label={t('staff_received_at')} required hint={t('staff_received_hint')} error={fieldError(error, 'received_at')}>
           {(d) => <input id="contact-received_at" type="datetime-local" value={values.received_at} aria-describedby={d} onInput={set('received_at')} />}
         </Field>
-        <p class="hint">{t('staff_logged_now', { now: formatInstant(new Date().toISOString()) })}</p>
+        <p class="hint logged-now">{t('staff_logged_now', { now: formatInstant(new Date().toISOString()) })}</p>
         {text('subject', 'subject', true)}
         <Field id="contact-body" label={t('staff_contact_body')} error={fieldError(error, 'body')}>
           {(d) => <textarea id="contact-body" rows={5} value={values.body} aria-describedby={d} onInput={set('body')} />}
@@ -103,6 +106,8 @@ export function NewContactPage() {
           {text('phone', 'staff_customer_phone', false, 'tel', ['customer.phone'])}
           {select('language', 'staff_customer_language', ['en', 'es'], (l) => (l === 'en' ? 'English' : 'Español'))}
         </fieldset>
+        {select('department_id', 'staff_filter_department', ['', ...departments.map((d) => String(d.id))],
+          (id) => departments.find((d) => String(d.id) === id)?.name ?? t('staff_not_routed'), false)}
         {text('service', 'staff_service')}
         {text('nature', 'staff_nature')}
         {spoken && (

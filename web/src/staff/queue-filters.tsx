@@ -1,17 +1,12 @@
 // The queue's filters: status, kind, how the next deadline stands, whose cases, which
 // department, and full-text search. A choice applies at once; the search applies when sent.
-import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api';
+import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { kinds } from '../portal/submit';
+import { useDepartments } from './departments';
 import type { Me } from './page-registry';
 import type { QueueFilters } from './queue-loader';
-
-interface Department {
-  id: number;
-  name: string;
-}
 
 interface Choice {
   value: string;
@@ -35,17 +30,11 @@ export function QueueFiltersForm({ me, filters, onChange }: {
   me: Me; filters: QueueFilters; onChange: (next: QueueFilters) => void;
 }) {
   const t = useT();
-  const [departments, setDepartments] = useState<Department[]>([]);
+  const departments = useDepartments();
   const [q, setQ] = useState(filters.q);
   // On a phone the rarer filters wait behind a button, so the queue itself is in view.
   const narrow = globalThis.matchMedia?.('(max-width: 40rem)').matches ?? false;
   const [allShown, setAllShown] = useState(!narrow);
-  useEffect(() => {
-    call<{ departments: Department[] }>('/api/v1/departments').then(
-      (answer) => setDepartments(answer.departments),
-      () => setDepartments([]),
-    );
-  }, []);
   const set = (name: keyof QueueFilters) => (value: string) => onChange({ ...filters, [name]: value });
   const statuses = ['open,paused', 'open', 'paused', 'resolved', 'closed', ''];
   const deadlines = ['', 'pending', 'due_soon', 'breached', 'paused'];
