@@ -34,7 +34,8 @@ export async function signInPage(browser, server, email, options = {}) {
 // Opens the action `summary` (its disclosure), lets `fill` complete the form, presses `button`
 // and waits for the page to say it was recorded.
 export async function recordAction(page, summary, button, fill = async () => {}) {
-  const details = page.locator('details.action').filter({ has: page.locator('summary', { hasText: new RegExp(`^${summary}$`) }) });
+  const title = page.locator('summary', { hasText: new RegExp(`^${summary}$`) });
+  const details = page.locator('details.action').filter({ has: title });
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
   await fill(details);
   await details.getByRole('button', { name: button, exact: true }).click();
@@ -53,7 +54,10 @@ export async function portalComplaint(server, subject, name = 'Carmen Ruiz') {
   const response = await fetch(`${server.url}/api/v1/portal/contacts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'complaint', subject, body: 'Still waiting.', customer: { name, email: `${name.split(' ')[0].toLowerCase()}@example.org` } }),
+    body: JSON.stringify({
+      kind: 'complaint', subject, body: 'Still waiting.',
+      customer: { name, email: `${name.split(' ')[0].toLowerCase()}@example.org` },
+    }),
   });
   assert.equal(response.status, 201);
   return response.json();

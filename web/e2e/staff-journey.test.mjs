@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { newPage, phone, screenshot } from './harness.mjs';
-import { assertAccessible, expectRecorded, portalComplaint, recordAction, signInPage, serverAndBrowser } from './staff-helpers.mjs';
+import {
+  assertAccessible, expectRecorded, portalComplaint, recordAction, serverAndBrowser, signInPage,
+} from './staff-helpers.mjs';
 
 const fixture = serverAndBrowser(async (server) => {
   const admin = await server.signIn('admin@example.org');

@@ -56,7 +56,8 @@ function FieldInput({ id, field, shown, values, set, error }: {
           );
         }
         const type = field.kind === 'datetime' ? 'datetime-local' : field.kind === 'number' ? 'number' : 'text';
-        return <input id={id} type={type} min={field.kind === 'number' ? 1 : undefined} value={text} aria-describedby={d} onInput={onInput} />;
+        const min = field.kind === 'number' ? 1 : undefined;
+        return <input id={id} type={type} min={min} value={text} aria-describedby={d} onInput={onInput} />;
       }}
     </Field>
   );

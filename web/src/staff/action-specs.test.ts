@@ -29,11 +29,19 @@ describe('the bodies the staff console sends', () => {
   });
 
   it('resolves with remedies in minor units and an outcome per point', () => {
-    const body = resolutionBody('partly_upheld', ['upheld', ''],
-      [{ type: 'financial_redress', description: 'Refund', amount: '25.50', currency: 'gbp' }],
-      [{ description: 'Train the desk', owner: 'Maria', due: '' }], ' late post ', true, 'Sorry');
+    const body = resolutionBody({
+      outcome: 'partly_upheld',
+      pointOutcomes: ['upheld', ''],
+      remedies: [{ type: 'financial_redress', description: 'Refund', amount: '25.50', currency: 'gbp' }],
+      actions: [{ description: 'Train the desk', owner: 'Maria', due: '' }],
+      rootCause: ' late post ',
+      serviceFailure: true,
+      summary: 'Sorry',
+    });
     expect(body.points).toEqual([{ number: 1, outcome: 'upheld' }, { number: 2, outcome: 'partly_upheld' }]);
-    expect(body.remedies).toEqual([{ type: 'financial_redress', description: 'Refund', amount: { minor_units: 2550, currency: 'GBP' } }]);
+    expect(body.remedies).toEqual([
+      { type: 'financial_redress', description: 'Refund', amount: { minor_units: 2550, currency: 'GBP' } },
+    ]);
     expect(body.root_cause).toBe('late post');
     expect(body.service_failure).toBe(true);
   });

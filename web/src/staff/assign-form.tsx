@@ -36,9 +36,11 @@ export function AssignForm({ shown, onRecorded }: { shown: StaffCase; onRecorded
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary error={error} />
-      <Field id="assigned-assignee" label={t('staff_field_assignee')} required error={fieldError(error, 'assignee', 'assignee.id', 'assignee.name')}>
+      <Field id="assigned-assignee" label={t('staff_field_assignee')} required
+        error={fieldError(error, 'assignee', 'assignee.id', 'assignee.name')}>
         {(d) => (
-          <select id="assigned-assignee" value={chosen} aria-describedby={d} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
+          <select id="assigned-assignee" value={chosen} aria-describedby={d}
+            onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
             <option value="">{t('staff_choose')}</option>
             {staff.map((s) => <option key={s.id} value={String(s.id)}>{s.name} ({s.initials})</option>)}
           </select>

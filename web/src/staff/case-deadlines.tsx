@@ -9,13 +9,23 @@ import type { StaffDeadline } from './staff-case';
 
 function DeadlineState({ deadline }: { deadline: StaffDeadline }) {
   const t = useT();
-  if (deadline.status === 'met') return <span class="standing standing-met"><span aria-hidden="true">✔ </span>{t('staff_deadline_met', { at: formatInstant(deadline.fulfilled_at) })}</span>;
+  if (deadline.status === 'met') {
+    return (
+      <span class="standing standing-met">
+        <span aria-hidden="true">✔ </span>
+        {t('staff_deadline_met', { at: formatInstant(deadline.fulfilled_at) })}
+      </span>
+    );
+  }
   if (deadline.status === 'not_applicable') return <span>{t('staff_deadline_not_applicable')}</span>;
   if (!deadline.due) return <span>{t('staff_deadline_not_started')}</span>;
   return <StandingBadge standing={standingOf(deadline.status)} />;
 }
 
-export function CaseDeadlines({ deadlines, standardNames }: { deadlines: StaffDeadline[]; standardNames: Record<string, string> }) {
+export function CaseDeadlines({ deadlines, standardNames }: {
+  deadlines: StaffDeadline[];
+  standardNames: Record<string, string>;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="deadlines-title">
@@ -43,7 +53,11 @@ export function CaseDeadlines({ deadlines, standardNames }: { deadlines: StaffDe
                     <ul class="tiers">
                       {d.tiers.map((tier) => (
                         <li key={tier.within + tier.share}>
-                          {t('staff_tier', { share: Math.round(tier.share * 100), within: tier.within, due: formatInstant(tier.due) })}{' '}
+                          {t('staff_tier', {
+                            share: Math.round(tier.share * 100),
+                            within: tier.within,
+                            due: formatInstant(tier.due),
+                          })}{' '}
                           {tier.met ? t('staff_tier_met') : ''}
                         </li>
                       ))}

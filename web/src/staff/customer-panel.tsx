@@ -6,6 +6,11 @@ import type { MessageKey } from '../i18n/en';
 import { languages, type Language } from '../i18n';
 import type { Customer } from './staff-case';
 
+function representativeOf(customer: Customer): string {
+  const { name, relationship, email } = customer.representative ?? { name: '' };
+  return [name, relationship, email].filter(Boolean).join(', ');
+}
+
 export function CustomerPanel({ customer, anonymous }: { customer: Customer | null; anonymous: boolean }) {
   const t = useT();
   return (
@@ -17,25 +22,37 @@ export function CustomerPanel({ customer, anonymous }: { customer: Customer | nu
         <dl class="facts">
           <dt>{t('staff_customer_name')}</dt>
           <dd>{customer.name || '—'}</dd>
-          {customer.email && (<><dt>{t('staff_customer_email')}</dt><dd><a href={`mailto:${customer.email}`}>{customer.email}</a></dd></>)}
-          {customer.phone && (<><dt>{t('staff_customer_phone')}</dt><dd><a href={`tel:${customer.phone}`}>{customer.phone}</a></dd></>)}
-          {customer.address && (<><dt>{t('staff_customer_address')}</dt><dd class="pre">{customer.address}</dd></>)}
+          {customer.email && (
+            <><dt>{t('staff_customer_email')}</dt><dd><a href={`mailto:${customer.email}`}>{customer.email}</a></dd></>
+          )}
+          {customer.phone && (
+            <><dt>{t('staff_customer_phone')}</dt><dd><a href={`tel:${customer.phone}`}>{customer.phone}</a></dd></>
+          )}
+          {customer.address && (
+            <><dt>{t('staff_customer_address')}</dt><dd class="pre">{customer.address}</dd></>
+          )}
           <dt>{t('staff_customer_language')}</dt>
           <dd>{languages[customer.language as Language] ?? customer.language}</dd>
           <dt>{t('staff_customer_contact_preference')}</dt>
-          <dd>{customer.contact_preference ? t(`staff_contact_by_${customer.contact_preference}` as MessageKey) : t('staff_not_stated')}</dd>
+          <dd>
+            {customer.contact_preference
+              ? t(`staff_contact_by_${customer.contact_preference}` as MessageKey)
+              : t('staff_not_stated')}
+          </dd>
           <dt>{t('staff_customer_accessibility')}</dt>
           <dd>{customer.accessibility || t('staff_not_stated')}</dd>
           <dt>{t('staff_customer_adjustments')}</dt>
           <dd>
             {customer.adjustments.length === 0 ? t('staff_none') : (
-              <ul class="plain">{customer.adjustments.map((a) => <li key={a}>{t(`staff_adjustment_${a}` as MessageKey)}</li>)}</ul>
+              <ul class="plain">
+                {customer.adjustments.map((a) => <li key={a}>{t(`staff_adjustment_${a}` as MessageKey)}</li>)}
+              </ul>
             )}
           </dd>
           {customer.representative && (
             <>
               <dt>{t('staff_customer_representative')}</dt>
-              <dd>{[customer.representative.name, customer.representative.relationship, customer.representative.email].filter(Boolean).join(', ')}</dd>
+              <dd>{representativeOf(customer)}</dd>
             </>
           )}
         </dl>

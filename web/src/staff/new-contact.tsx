@@ -57,7 +57,8 @@ export function NewContactPage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await call<{ reference: string }>('/api/v1/contacts', { method: 'POST', body: contactBody(values, verbal) });
+      const body = contactBody(values, verbal);
+      const created = await call<{ reference: string }>('/api/v1/contacts', { method: 'POST', body });
       navigate('staff', 'case', created.reference);
     } catch (e) {
       setError(e as ApiError);
@@ -66,12 +67,24 @@ export function NewContactPage() {
     }
   }
 
-  const text = (name: string, label: MessageKey, required = false, type = 'text', errorNames: string[] = []) => (
-    <Field id={`contact-${name}`} label={t(label)} required={required} error={fieldError(error, name, ...errorNames)}>
-      {(d) => <input id={`contact-${name}`} type={type} value={values[name]} aria-describedby={d} onInput={set(name)} />}
+  const text = (name: string, label: MessageKey, required = false, type = 'text', errorNames: string[] = [],
+    hint?: string) => (
+    <Field id={`contact-${name}`} label={t(label)} required={required} hint={hint}
+      error={fieldError(error, name, ...errorNames)}>
+      {(d) => (
+        <input id={`contact-${name}`} type={type} value={values[name]} aria-describedby={d} onInput={set(name)} />
+      )}
     </Field>
   );
-  const select = (name: string, label: MessageKey, options: readonly string[], word: (o: string) => string, required = true) => (
+  const textArea = (name: string, label: MessageKey, rows: number, hint?: string) => (
+    <Field id={`contact-${name}`} label={t(label)} hint={hint} error={fieldError(error, name)}>
+      {(d) => (
+        <textarea id={`contact-${name}`} rows={rows} value={values[name]} aria-describedby={d} onInput={set(name)} />
+      )}
+    </Field>
+  );
+  const select = (name: string, label: MessageKey, options: readonly string[], word: (o: string) => string,
+    required = true) => (
     <Field id={`contact-${name}`} label={t(label)} required={required} error={fieldError(error, name)}>
       {(d) => (
         <select id={`contact-${name}`} value={values[name]} aria-describedby={d} onChange={set(name)}>
@@ -88,17 +101,11 @@ export function NewContactPage() {
       <form onSubmit={submit} noValidate>
         {select('channel', 'staff_channel', staffChannels, (c) => t(`staff_channel_${c}` as MessageKey))}
         {select('kind', 'staff_contact_kind', kinds, (k) => t(`kind_${k}` as MessageKey))}
-        <Field id="contact-received_at" label={t('staff_received_at')} required hint={t('staff_received_hint')} error={fieldError(error, 'received_at')}>
-          {(d) => <input id="contact-received_at" type="datetime-local" value={values.received_at} aria-describedby={d} onInput={set('received_at')} />}
-        </Field>
+        {text('received_at', 'staff_received_at', true, 'datetime-local', [], t('staff_received_hint'))}
         <p class="hint logged-now">{t('staff_logged_now', { now: formatInstant(new Date().toISOString()) })}</p>
         {text('subject', 'subject', true)}
-        <Field id="contact-body" label={t('staff_contact_body')} error={fieldError(error, 'body')}>
-          {(d) => <textarea id="contact-body" rows={5} value={values.body} aria-describedby={d} onInput={set('body')} />}
-        </Field>
-        <Field id="contact-points" label={t('staff_contact_points')} hint={t('staff_contact_points_hint')} error={fieldError(error, 'points')}>
-          {(d) => <textarea id="contact-points" rows={3} value={values.points} aria-describedby={d} onInput={set('points')} />}
-        </Field>
+        {textArea('body', 'staff_contact_body', 5)}
+        {textArea('points', 'staff_contact_points', 3, t('staff_contact_points_hint'))}
         <fieldset>
           <legend>{t('staff_customer')}</legend>
           {text('name', 'staff_customer_name', false, 'text', ['customer', 'customer.name'])}
@@ -112,7 +119,8 @@ export function NewContactPage() {
         {text('nature', 'staff_nature')}
         {spoken && (
           <div class="check">
-            <input id="contact-verbal" type="checkbox" checked={verbal} onChange={(e) => setVerbal((e.target as HTMLInputElement).checked)} />
+            <input id="contact-verbal" type="checkbox" checked={verbal}
+              onChange={(e) => setVerbal((e.target as HTMLInputElement).checked)} />
             <label for="contact-verbal">{t('staff_acknowledged_verbally')}</label>
           </div>
         )}

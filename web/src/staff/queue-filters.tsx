@@ -26,6 +26,14 @@ function Select({ id, label, value, choices, onChange }: {
   );
 }
 
+// The API's deadline status "pending" is what the queue calls "on track".
+const standingKey = (status: string) =>
+  `staff_standing_${status === 'pending' ? 'on_track' : status}` as MessageKey;
+
+// "open,paused" → staff_filter_status_open_paused; "" (any) → staff_filter_status_all.
+const statusKey = (statuses: string) =>
+  `staff_filter_status_${statuses.replace(',', '_') || 'all'}` as MessageKey;
+
 export function QueueFiltersForm({ me, filters, onChange }: {
   me: Me; filters: QueueFilters; onChange: (next: QueueFilters) => void;
 }) {
@@ -43,7 +51,7 @@ export function QueueFiltersForm({ me, filters, onChange }: {
       onSubmit={(e) => { e.preventDefault(); onChange({ ...filters, q: q.trim() }); }}>
       <Select id="filter-status" label={t('staff_filter_status')} value={filters.status}
         onChange={set('status')}
-        choices={statuses.map((s) => ({ value: s, label: t(`staff_filter_status_${s.replace(',', '_') || 'all'}` as MessageKey) }))} />
+        choices={statuses.map((s) => ({ value: s, label: t(statusKey(s)) }))} />
       {narrow && (
         <button type="button" class="secondary more-filters" aria-expanded={allShown} onClick={() => setAllShown(!allShown)}>
           {t('staff_more_filters')}
@@ -55,7 +63,7 @@ export function QueueFiltersForm({ me, filters, onChange }: {
             choices={[{ value: '', label: t('staff_any') }, ...kinds.map((k) => ({ value: k, label: t(`kind_${k}`) }))]} />
           <Select id="filter-deadline" label={t('staff_filter_deadline')} value={filters.deadline}
             onChange={set('deadline')}
-            choices={deadlines.map((d) => ({ value: d, label: d ? t(`staff_standing_${d === 'pending' ? 'on_track' : d}` as MessageKey) : t('staff_any') }))} />
+            choices={deadlines.map((d) => ({ value: d, label: d ? t(standingKey(d)) : t('staff_any') }))} />
           <Select id="filter-assignee" label={t('staff_filter_assignee')} value={filters.assignee_id}
             onChange={set('assignee_id')}
             choices={[{ value: '', label: t('staff_anyone') }, { value: String(me.id), label: t('staff_mine') }]} />

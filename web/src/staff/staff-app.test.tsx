@@ -29,7 +29,8 @@ describe('the staff shell', () => {
       calls.push({ url, init });
       if (url === '/api/v1/me') return answer(401, { error: { code: 'unauthenticated', message: 'sign in' } });
       if (url === '/api/v1/sessions') {
-        return answer(201, { kind: 'staff', csrf_token: 'tok', staff: { id: 7, name: 'Alan Agent', role: 'agent', initials: 'AA', department_ids: [] } });
+        const staff = { id: 7, name: 'Alan Agent', role: 'agent', initials: 'AA', department_ids: [] };
+        return answer(201, { kind: 'staff', csrf_token: 'tok', staff });
       }
       if (url.startsWith('/api/v1/cases')) return answer(200, { cases: [], next_cursor: null });
       return answer(200, { departments: [] });

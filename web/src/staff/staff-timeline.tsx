@@ -26,7 +26,11 @@ function describe(value: unknown): string {
   if (typeof record.name === 'string') return record.name;
   return Object.entries(record)
     .filter(([, v]) => v !== null && v !== '' && v !== undefined)
-    .map(([k, v]) => (k === 'amount' && typeof v === 'object' ? money(v as Record<string, unknown>) : typeof v === 'string' && instantPattern.test(v) ? formatInstant(v) : typeof v === 'object' ? describe(v) : String(v)))
+    .map(([k, v]) => {
+      if (k === 'amount' && typeof v === 'object') return money(v as Record<string, unknown>);
+      if (typeof v === 'string' && instantPattern.test(v)) return formatInstant(v);
+      return typeof v === 'object' ? describe(v) : String(v);
+    })
     .join(', ');
 }
 
