@@ -1,5 +1,6 @@
 import { setLanguage, setOrganisationZone } from '../i18n';
 import { actionSpecs, eventBody } from './action-specs';
+import { mayRecord } from './case-actions';
 import { standingOf } from './case-summary';
 import { contactBody } from './new-contact';
 import { resolutionBody } from './resolve-form';
@@ -80,5 +81,17 @@ describe('what the console shows', () => {
     expect(details[1][1]).toMatch(/Monday.*30 November 2026.*18:30/);
     expect(details).toHaveLength(2);
     setOrganisationZone('UTC');
+  });
+});
+
+describe('who may record what', () => {
+  it('follows the access rules: auditors read, admins assign, stage 2 is a manager’s', () => {
+    expect(mayRecord('auditor', 'stage1', 'note')).toBe(false);
+    expect(mayRecord('admin', 'stage1', 'replied')).toBe(false);
+    expect(mayRecord('admin', 'stage1', 'assigned')).toBe(true);
+    expect(mayRecord('agent', 'stage1', 'resolved')).toBe(true);
+    expect(mayRecord('agent', 'stage2', 'resolved')).toBe(false);
+    expect(mayRecord('agent', 'stage2', 'note')).toBe(true);
+    expect(mayRecord('manager', 'stage2', 'resolved')).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ function assigneeOf(shown: StaffCase): string | undefined {
   return person?.name && `${person.name} (${person.initials})`;
 }
 
-export function CasePage({ param }: { param?: string; me: Me }) {
+export function CasePage({ param, me }: { param?: string; me: Me }) {
   const t = useT();
   const [shown, setShown] = useState<StaffCase | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
@@ -82,7 +82,7 @@ export function CasePage({ param }: { param?: string; me: Me }) {
         <CustomerPanel customer={shown.customer} anonymous={shown.anonymous} />
       </div>
       <StaffTimeline events={shown.events} />
-      <CaseActions shown={shown} onRecorded={recorded} />
+      <CaseActions me={me} shown={shown} onRecorded={recorded} />
     </article>
   );
 }
