@@ -65,6 +65,9 @@ test('a complaint goes from the portal to an agent and back to the customer, who
   await resolve.getByLabel('Description').fill('We apologise for the delay.');
   await resolve.getByRole('button', { name: 'Resolve', exact: true }).click();
   await expectRecorded(agent, 'Resolved');
+  assert.match(await agent.locator('.timeline').textContent(), /Resolved.*AA.*Outcome.*upheld/s);
+  await assertAccessible(agent);
+  await screenshot(agent, 'staff-case-resolved');
 
   await customer.goto(`${server.url}/#/track/${reference}`);
   await customer.getByText('Your certificate was posted today by recorded delivery.').waitFor();
@@ -89,6 +92,12 @@ test('a manager handles the stage-2 review a customer asks for', async () => {
     body: JSON.stringify({ type: 'escalated', reason: 'The name is still wrong' }),
   });
   assert.equal(review.status, 201);
+
+  // Stage 2 is a manager's: the agent may keep the file but is offered no handling.
+  const agentPage = await signInPage(browser, server, 'agent@example.org');
+  await agentPage.goto(`${server.url}/#/staff/case/${reference}`);
+  await agentPage.locator('summary', { hasText: /^Add a note$/ }).waitFor();
+  assert.equal(await agentPage.locator('summary', { hasText: /^Resolve$/ }).count(), 0);
 
   const manager = await signInPage(browser, server, 'manager@example.org');
   await manager.getByRole('link', { name: new RegExp(reference) }).click();
