@@ -79,6 +79,7 @@ export const staffEn = {
   staff_deadline_met: 'Met {at}',
   staff_deadline_not_applicable: 'Not needed',
   staff_deadline_not_started: 'Not started',
+  staff_was_due: '(due {due})',
   staff_deadline_extended: 'extended',
   staff_tier: '{share} % within {within}: by {due}',
   staff_tier_met: '(met)',

@@ -81,6 +81,7 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_deadline_met: 'Cumplido {at}',
   staff_deadline_not_applicable: 'No necesario',
   staff_deadline_not_started: 'Sin empezar',
+  staff_was_due: '(vencía {due})',
   staff_deadline_extended: 'ampliado',
   staff_tier: '{share} % en {within}: antes del {due}',
   staff_tier_met: '(cumplido)',

@@ -95,3 +95,17 @@ describe('who may record what', () => {
     expect(mayRecord('manager', 'stage2', 'resolved')).toBe(true);
   });
 });
+
+describe('the history in words', () => {
+  it('names outcomes and remedies rather than showing their codes', () => {
+    setLanguage('en');
+    const details = eventDetails({
+      seq: 4, type: 'resolved', at: '2026-11-23T09:00:00+00:00', actor: { name: 'Alan Agent', initials: 'AA' },
+      payload: {
+        outcome: 'partly_upheld', points: [], service_failure: false,
+        remedies: [{ type: 'financial_redress', description: 'Refund', amount: { minor_units: 2550, currency: 'GBP' } }],
+      },
+    });
+    expect(details).toEqual([['outcome', 'Partly upheld'], ['remedies', 'Financial redress: Refund, 25.50 GBP']]);
+  });
+});

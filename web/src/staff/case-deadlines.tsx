@@ -47,7 +47,9 @@ export function CaseDeadlines({ deadlines, standardNames }: {
                 </th>
                 <td>
                   <DeadlineState deadline={d} />{' '}
-                  {d.due && formatInstant(d.due)}
+                  {d.due && d.status !== 'not_applicable' && (
+                    d.status === 'met' ? t('staff_was_due', { due: formatInstant(d.due) }) : formatInstant(d.due)
+                  )}
                   {d.extended && <span class="hint-inline"> ({t('staff_deadline_extended')})</span>}
                   {d.tiers.length > 0 && (
                     <ul class="tiers">

@@ -6,13 +6,26 @@ import { wordsFor } from './words';
 
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-// The payload's fields worth reading, as [label key, text] pairs: empty ones left out.
+// The words for a value of an enumerated field ("upheld" → "Upheld"), by the field's name.
+const valuePrefixes: Record<string, string> = {
+  outcome: 'staff_outcome_', decision: 'staff_decision_', new_kind: 'kind_', stage: 'staff_stage_',
+  type: 'staff_remedy_',
+};
+
+function words(name: string, value: string): string {
+  if (instantPattern.test(value)) return formatInstant(value);
+  const prefix = valuePrefixes[name];
+  return prefix ? wordsFor(prefix + value, value) : value;
+}
+
+// The payload's fields worth reading, as [field name, text] pairs: empty ones left out.
 export function eventDetails(event: StaffEvent): [string, string][] {
   const details: [string, string][] = [];
   for (const [name, value] of Object.entries(event.payload)) {
-    if (value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0)) continue;
+    const empty = value === null || value === '' || value === false;
+    if (empty || (Array.isArray(value) && value.length === 0)) continue;
     if (event.type === 'received' && ['kind', 'channel', 'anonymous', 'subject'].includes(name)) continue;
-    if (typeof value === 'string') details.push([name, instantPattern.test(value) ? formatInstant(value) : value]);
+    if (typeof value === 'string') details.push([name, words(name, value)]);
     else if (typeof value === 'number' || value === true) details.push([name, String(value)]);
     else if (Array.isArray(value)) details.push([name, value.map(describe).join('; ')]);
     else details.push([name, describe(value)]);
@@ -20,18 +33,18 @@ export function eventDetails(event: StaffEvent): [string, string][] {
   return details;
 }
 
+// An object of a payload (a remedy, a preventive action, a point's outcome, a person) in words.
 function describe(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);
   const record = value as Record<string, unknown>;
   if (typeof record.name === 'string') return record.name;
-  return Object.entries(record)
+  const parts = Object.entries(record)
     .filter(([, v]) => v !== null && v !== '' && v !== undefined)
     .map(([k, v]) => {
       if (k === 'amount' && typeof v === 'object') return money(v as Record<string, unknown>);
-      if (typeof v === 'string' && instantPattern.test(v)) return formatInstant(v);
-      return typeof v === 'object' ? describe(v) : String(v);
-    })
-    .join(', ');
+      return typeof v === 'object' ? describe(v) : words(k, String(v));
+    });
+  return parts.length > 1 ? `${parts[0]}: ${parts.slice(1).join(', ')}` : parts.join('');
 }
 
 function money(amount: Record<string, unknown>): string {
