@@ -44,6 +44,15 @@ export function CasePage({ param, me }: { param?: string; me: Me }) {
     void loadStandardNames().then(setNames);
   }, [param]);
 
+  // The heading was not there when the route changed (the case was loading): focus it now,
+  // unless the reader has already moved on.
+  const loadedReference = shown?.reference;
+  useEffect(() => {
+    if (loadedReference && document.activeElement === document.body) {
+      document.querySelector<HTMLElement>('main h1')?.focus();
+    }
+  }, [loadedReference]);
+
   function recorded(next: StaffCase) {
     const last = next.events[next.events.length - 1];
     setShown(next);
