@@ -1,6 +1,7 @@
 // The staff console's strings (sign-in, queue, case page, new contact), in English.
 export const staffEn = {
   staff_title: 'caredesk staff',
+  staff_title_of: '{organisation}: staff',
   staff_nav: 'Staff pages',
   staff_nav_queue: 'Queue',
   staff_nav_new: 'New contact',

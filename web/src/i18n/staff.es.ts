@@ -3,6 +3,7 @@ import type { staffEn } from './staff.en';
 
 export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_title: 'caredesk personal',
+  staff_title_of: '{organisation}: personal',
   staff_nav: 'Páginas del personal',
   staff_nav_queue: 'Cola',
   staff_nav_new: 'Nuevo contacto',

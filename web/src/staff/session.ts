@@ -2,7 +2,7 @@
 // CSRF token every write must carry. The token is answered only at sign-in, so it is kept in
 // sessionStorage (this tab only) to survive a reload of the page.
 import { ApiError, call, setCsrfToken } from '../api';
-import { setOrganisationZone } from '../i18n';
+import { loadPublished } from '../portal/published';
 import type { Me } from './page-registry';
 
 const csrfKey = 'caredesk.csrf';
@@ -52,14 +52,13 @@ export async function signOut() {
   }
 }
 
-// The organisation's time zone, for every date shown. The active policy answers it as
-// `time_zone` when the API gives it (it does not yet: dates then stay in UTC).
+// The organisation's time zone, for every date shown: what it publishes (GET
+// /api/v1/portal/standards answers `time_zone`, and loadPublished sets it); GET /api/v1/policy
+// does not answer the zone. A server without the published texts leaves dates in UTC.
 export async function loadOrganisationZone() {
   try {
-    const policy = await call<{ time_zone?: string; timezone?: string }>('/api/v1/policy');
-    const zone = policy.time_zone ?? policy.timezone;
-    if (zone) setOrganisationZone(zone);
+    await loadPublished();
   } catch {
-    // A role that may not read the policy keeps UTC, which every date then says.
+    // Dates then stay in UTC, which every date shown says by its time.
   }
 }

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from '../i18n';
 import { LanguagePicker, skipToContent } from '../portal/layout';
+import { usePublished } from '../portal/published';
 import { href, navigate } from '../route';
 import type { Me, StaffPage } from './page-registry';
 import { signOut } from './session';
@@ -17,6 +18,7 @@ interface Props {
 
 export function StaffLayout({ me, pages, current, onSignedOut, children }: Props) {
   const t = useT();
+  const published = usePublished();
   async function leave() {
     await signOut();
     onSignedOut();
@@ -28,7 +30,9 @@ export function StaffLayout({ me, pages, current, onSignedOut, children }: Props
         {t('skip_to_content')}
       </a>
       <header class="site-header staff-header">
-        <p class="site-name">{t('staff_title')}</p>
+        <p class="site-name">
+          {published ? t('staff_title_of', { organisation: published.organisation }) : t('staff_title')}
+        </p>
         {me && (
           <nav aria-label={t('staff_nav')}>
             <ul>
