@@ -1,10 +1,11 @@
 // The staff member's session: who is signed in (GET /api/v1/me), signing in and out, and the
-// CSRF token every write must carry. The token is answered only at sign-in, so it is kept in
-// sessionStorage (this tab only) to survive a reload of the page.
+// CSRF token every write must carry. The token is answered only at sign-in; api.ts keeps it in
+// the tab's session storage (under `caredesk.csrf`) so that a reload keeps it.
 import { ApiError, call, setCsrfToken } from '../api';
 import { loadPublished } from '../portal/published';
 import type { Me } from './page-registry';
 
+// Where api.ts keeps the token: read here only to know whether this tab has one.
 const csrfKey = 'caredesk.csrf';
 
 interface MeAnswer {
@@ -37,9 +38,7 @@ export async function signIn(email: string, password: string): Promise<Me | null
   const me = staffOf(
     await call<MeAnswer>('/api/v1/sessions', { method: 'POST', body: { email, password } }),
   );
-  const token = me?.csrf_token ?? '';
-  setCsrfToken(token);
-  globalThis.sessionStorage?.setItem(csrfKey, token);
+  setCsrfToken(me?.csrf_token ?? '');
   return me;
 }
 
@@ -48,7 +47,6 @@ export async function signOut() {
     await call('/api/v1/sessions/current', { method: 'DELETE' });
   } finally {
     setCsrfToken('');
-    globalThis.sessionStorage?.removeItem(csrfKey);
   }
 }
 
