@@ -3,12 +3,12 @@
 // starts its history acknowledged.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newPage, phone, screenshot, staffPassword } from './harness.mjs';
-import { assertAccessible, signInPage, serverAndBrowser } from './staff-helpers.mjs';
+import { newPage, phone, screenshot, staffPassword, serverAndBrowser } from './harness.mjs';
+import { assertAccessible, signInPage } from './staff-helpers.mjs';
 
-const fixture = serverAndBrowser(async (server) => {
+const fixture = serverAndBrowser({ setup: async ({ server }) => {
   server.addStaff('agent@example.org', 'Alan Agent', 'agent');
-});
+} });
 
 test('an agent logs a call received earlier, acknowledged during the call', async () => {
   const { server, browser } = fixture;

@@ -2,24 +2,7 @@
 // action's disclosure on the case page and recording it, and a customer's complaint through the
 // portal's API (the portal's own pages are tested in portal.test.mjs).
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { launchBrowser, newPage, seriousViolations, staffPassword, startServer } from './harness.mjs';
-
-// A server and a browser for the whole test file: `arrange(server)` adds what the tests need.
-// Returns an object whose `server` and `browser` are set once `before` has run.
-export function serverAndBrowser(arrange = async () => {}) {
-  const shared = { server: undefined, browser: undefined };
-  before(async () => {
-    shared.server = await startServer();
-    shared.browser = await launchBrowser();
-    await arrange(shared.server);
-  });
-  after(async () => {
-    await shared.browser?.close();
-    await shared.server?.stop();
-  });
-  return shared;
-}
+import { newPage, seriousViolations, staffPassword } from './harness.mjs';
 
 export async function signInPage(browser, server, email, options = {}) {
   const page = await newPage(browser, options);

@@ -3,17 +3,17 @@
 // rates it; a manager handles the stage-2 review the customer then asks for.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { newPage, phone, screenshot } from './harness.mjs';
+import { newPage, phone, screenshot, serverAndBrowser } from './harness.mjs';
 import {
-  assertAccessible, expectRecorded, portalComplaint, recordAction, serverAndBrowser, signInPage,
+  assertAccessible, expectRecorded, portalComplaint, recordAction, signInPage,
 } from './staff-helpers.mjs';
 
-const fixture = serverAndBrowser(async (server) => {
+const fixture = serverAndBrowser({ setup: async ({ server }) => {
   const admin = await server.signIn('admin@example.org');
   await admin('POST', '/api/v1/departments', { name: 'Certificates' });
   server.addStaff('agent@example.org', 'Alan Agent', 'agent', 'Certificates');
   server.addStaff('manager@example.org', 'Maria Manager', 'manager', 'Certificates');
-});
+} });
 
 test('a complaint goes from the portal to an agent and back to the customer, who rates the reply', async () => {
   const { server, browser } = fixture;

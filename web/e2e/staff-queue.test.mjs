@@ -3,11 +3,11 @@
 // down, and the keyboard reaches rows far down the list.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { screenshot } from './harness.mjs';
-import { assertAccessible, signInPage, serverAndBrowser } from './staff-helpers.mjs';
+import { screenshot, serverAndBrowser } from './harness.mjs';
+import { assertAccessible, signInPage } from './staff-helpers.mjs';
 
 const count = Number(process.env.STAFF_QUEUE_CASES ?? 10000);
-const fixture = serverAndBrowser(async (server) => {
+const fixture = serverAndBrowser({ setup: async ({ server }) => {
   server.addStaff('agent@example.org', 'Alan Agent', 'agent');
   const agent = await server.signIn('agent@example.org');
   // Sixteen writers at once, each taking the next number until all are logged.
@@ -20,7 +20,7 @@ const fixture = serverAndBrowser(async (server) => {
       });
     }
   }));
-});
+} });
 
 test(`the queue of ${count} open cases renders only the rows in view and loads more as the reader moves down`, async () => {
   const { server, browser } = fixture;
