@@ -7,7 +7,7 @@ import { formatInstant, language, useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { kinds } from '../portal/submit';
 import { navigate } from '../route';
-import { ErrorSummary, Field, fieldError } from '../ui/form';
+import { ErrorSummary, Field, fieldError, TextArea } from '../ui/form';
 import { instantOf } from './action-specs';
 import { useDepartments } from './departments';
 
@@ -77,11 +77,8 @@ export function NewContactPage() {
     </Field>
   );
   const textArea = (name: string, label: MessageKey, rows: number, hint?: string) => (
-    <Field id={`contact-${name}`} label={t(label)} hint={hint} error={fieldError(error, name)}>
-      {(d) => (
-        <textarea id={`contact-${name}`} rows={rows} value={values[name]} aria-describedby={d} onInput={set(name)} />
-      )}
-    </Field>
+    <TextArea id={`contact-${name}`} label={t(label)} hint={hint} rows={rows} value={values[name]}
+      error={fieldError(error, name)} onValue={(value) => setValues((v) => ({ ...v, [name]: value }))} />
   );
   const select = (name: string, label: MessageKey, options: readonly string[], word: (o: string) => string,
     required = true) => (

@@ -3,7 +3,7 @@
 // and the preventive actions that will stop it recurring.
 import { useState } from 'preact/hooks';
 import { useT } from '../i18n';
-import { ErrorSummary, Field, fieldError } from '../ui/form';
+import { ErrorSummary, Field, fieldError, TextArea } from '../ui/form';
 import { instantOf, outcomes } from './action-specs';
 import { useRecordEvent } from './record-event';
 import { PreventiveActionList, RemedyList, type ActionDraft, type RemedyDraft } from './resolve-parts';
@@ -85,12 +85,8 @@ export function ResolveForm({ shown, onRecorded }: { shown: StaffCase; onRecorde
           {(d) => outcomeSelect(`resolved-point-${i}`, draft.pointOutcomes[i], setPoint(i), d)}
         </Field>
       ))}
-      <Field id="resolved-summary" label={t('staff_field_summary')} error={fieldError(error, 'summary')}>
-        {(d) => (
-          <textarea id="resolved-summary" rows={3} value={draft.summary} aria-describedby={d}
-            onInput={(e) => change({ summary: valueOf(e) })} />
-        )}
-      </Field>
+      <TextArea id="resolved-summary" label={t('staff_field_summary')} rows={3} value={draft.summary}
+        error={fieldError(error, 'summary')} onValue={(summary) => change({ summary })} />
       <Field id="resolved-root-cause" label={t('staff_field_root_cause')} error={fieldError(error, 'root_cause')}>
         {(d) => (
           <input id="resolved-root-cause" value={draft.rootCause} aria-describedby={d}
