@@ -84,11 +84,20 @@ class CaseHandlers {
     if (!query) return ErrorResponse(query.error());
     auto policy = api_.cases.PolicyOf("");
     if (!policy) return ErrorResponse(policy.error());
+    auto customer = CustomerFilterFrom(request);
+    if (!customer) return ErrorResponse(customer.error());
     core::Result<core::Page<core::CaseRecord>> page;
     if (p.kind == core::Principal::Kind::kCustomer) {
       page = api_.store.CustomerCases(p.id, query->cursor, query->limit);
     } else if (!core::Can(p, core::StaffAction::kReadQueue)) {
       return Forbidden();
+    } else if (*customer) {
+      page = VisiblePage(
+          p,
+          [&](const std::string& cursor) {
+            return api_.store.CustomerCases(**customer, cursor, query->limit);
+          },
+          query->cursor, query->limit);
     } else if (auto text = request.Query("q")) {
       if (!core::Can(p, core::StaffAction::kSearchCases)) return Forbidden();
       const std::string q(*text);

@@ -29,6 +29,11 @@ Json PolicyJson(const core::PolicyVersionRecord& record, bool with_text) {
       standards.push_back({{"id", standard.id}, {"name", standard.name}});
     }
     out["standards"] = std::move(standards);
+    // What the staff screens offer to choose from: the policy's own lists and its time zone.
+    out["time_zone"] = std::string(parsed->calendar->zone().name());
+    out["natures"] = parsed->natures;
+    out["services"] = parsed->services;
+    out["root_causes"] = parsed->root_causes;
   }
   if (with_text) out["text"] = record.text;
   return out;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <limits>
 
 #include "core/case_transitions.h"
 #include "core/deadline.h"
@@ -10,9 +11,19 @@
 namespace caredesk::http {
 namespace {
 
-constexpr std::string_view kKnown[] = {
-    "kind",        "channel",       "status",         "stage",  "deadline", "department_id",
-    "assignee_id", "received_from", "received_until", "cursor", "limit",    "q"};
+constexpr std::string_view kKnown[] = {"customer_id",
+                                       "kind",
+                                       "channel",
+                                       "status",
+                                       "stage",
+                                       "deadline",
+                                       "department_id",
+                                       "assignee_id",
+                                       "received_from",
+                                       "received_until",
+                                       "cursor",
+                                       "limit",
+                                       "q"};
 
 core::Result<void> Bad(const std::string& field, const std::string& why) {
   return core::Fail(core::ErrorCode::kInvalid, field + " " + why, field);
@@ -86,6 +97,10 @@ core::Result<PageParameters> PageParametersFrom(const Request& request) {
   if (!limit) return tl::unexpected(limit.error());
   return PageParameters{std::string(request.Query("cursor").value_or("")),
                         static_cast<int>(limit->value_or(50))};
+}
+
+core::Result<std::optional<core::Id>> CustomerFilterFrom(const Request& request) {
+  return Number(request, "customer_id", 1, std::numeric_limits<std::int64_t>::max());
 }
 
 core::Result<core::QueueQuery> QueueQueryFrom(const Request& request) {
