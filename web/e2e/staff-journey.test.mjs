@@ -45,6 +45,8 @@ test('a complaint goes from the portal to an agent and back to the customer, who
   const deadlines = agent.getByRole('table');
   assert.match(await deadlines.textContent(), /We acknowledge complaints within 5 working days/);
   assert.match(await deadlines.textContent(), /We reply fully to complaints within 10 working days/);
+  await agent.getByRole('heading', { name: 'Their other cases' }).waitFor();
+  await agent.getByText('No other cases.').waitFor();
   await assertAccessible(agent);
   await screenshot(agent, 'staff-case');
 

@@ -245,4 +245,6 @@ export const staffEn = {
   staff_contact_points_hint: 'One a line.',
   staff_acknowledged_verbally: 'I acknowledged it during the call or visit',
   staff_log_contact: 'Log the contact',
+  staff_customer_history: 'Their other cases',
+  staff_customer_history_none: 'No other cases.',
 } as const;

@@ -247,4 +247,6 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_contact_points_hint: 'Uno por línea.',
   staff_acknowledged_verbally: 'Acusé recibo durante la llamada o visita',
   staff_log_contact: 'Registrar el contacto',
+  staff_customer_history: 'Sus otros casos',
+  staff_customer_history_none: 'Ningún otro caso.',
 };

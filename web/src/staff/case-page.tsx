@@ -88,7 +88,7 @@ export function CasePage({ param, me }: { param?: string; me: Me }) {
           </dl>
           <CaseDeadlines deadlines={shown.deadlines} standardNames={names} />
         </div>
-        <CustomerPanel customer={shown.customer} anonymous={shown.anonymous} />
+        <CustomerPanel customer={shown.customer} anonymous={shown.anonymous} reference={shown.reference} />
       </div>
       <StaffTimeline events={shown.events} />
       <CaseActions me={me} shown={shown} onRecorded={recorded} />

@@ -5,13 +5,20 @@ import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { languages, type Language } from '../i18n';
 import type { Customer } from './staff-case';
+import { CustomerHistory } from './customer-history';
 
 function representativeOf(customer: Customer): string {
   const { name, relationship, email } = customer.representative ?? { name: '' };
   return [name, relationship, email].filter(Boolean).join(', ');
 }
 
-export function CustomerPanel({ customer, anonymous }: { customer: Customer | null; anonymous: boolean }) {
+interface Props {
+  customer: Customer | null;
+  anonymous: boolean;
+  reference: string;
+}
+
+export function CustomerPanel({ customer, anonymous, reference }: Props) {
   const t = useT();
   return (
     <section aria-labelledby="customer-title" class="customer-panel">
@@ -57,6 +64,7 @@ export function CustomerPanel({ customer, anonymous }: { customer: Customer | nu
           )}
         </dl>
       )}
+      {customer && <CustomerHistory customerId={customer.id} current={reference} />}
     </section>
   );
 }
