@@ -8,19 +8,14 @@ import { ErrorSummary } from '../ui/form';
 import { CaseActions } from './case-actions';
 import { CaseDeadlines } from './case-deadlines';
 import { CustomerPanel } from './customer-panel';
+import { loadActivePolicy } from './active-policy';
 import type { Me } from './page-registry';
 import type { StaffCase } from './staff-case';
 import { StaffTimeline } from './staff-timeline';
 import { wordsFor } from './words';
 
-let standardNames: Promise<Record<string, string>> | null = null;
-// The active policy's standards by id, for naming deadlines (read once per page load).
 function loadStandardNames(): Promise<Record<string, string>> {
-  standardNames ??= call<{ standards?: { id: string; name: string }[] }>('/api/v1/policy').then(
-    (policy) => Object.fromEntries((policy.standards ?? []).map((s) => [s.id, s.name])),
-    () => ({}),
-  );
-  return standardNames;
+  return loadActivePolicy().then((policy) => policy.standardNames);
 }
 
 // Who the case is assigned to: the last `assigned` event names them.

@@ -10,6 +10,7 @@ import { navigate } from '../route';
 import { ErrorSummary, Field, fieldError, TextArea } from '../ui/form';
 import { instantOf } from './action-specs';
 import { useDepartments } from './departments';
+import { Suggestions, useActivePolicy } from './active-policy';
 
 export const staffChannels = ['phone', 'post', 'fax', 'in_person'] as const;
 
@@ -41,6 +42,7 @@ export function contactBody(v: Record<string, string>, verbal: boolean) {
 
 export function NewContactPage() {
   const t = useT();
+  const policy = useActivePolicy();
   const [values, setValues] = useState<Record<string, string>>(() => ({
     kind: 'complaint', channel: 'phone', received_at: localNow(), subject: '', body: '', name: '',
     email: '', phone: '', language: language(), department_id: '', service: '', nature: '', points: '',
@@ -68,11 +70,12 @@ export function NewContactPage() {
   }
 
   const text = (name: string, label: MessageKey, required = false, type = 'text', errorNames: string[] = [],
-    hint?: string) => (
+    hint?: string, list?: string) => (
     <Field id={`contact-${name}`} label={t(label)} required={required} hint={hint}
       error={fieldError(error, name, ...errorNames)}>
       {(d) => (
-        <input id={`contact-${name}`} type={type} value={values[name]} aria-describedby={d} onInput={set(name)} />
+        <input id={`contact-${name}`} type={type} value={values[name]} aria-describedby={d} list={list}
+          onInput={set(name)} />
       )}
     </Field>
   );
@@ -112,8 +115,10 @@ export function NewContactPage() {
         </fieldset>
         {select('department_id', 'staff_filter_department', ['', ...departments.map((d) => String(d.id))],
           (id) => departments.find((d) => String(d.id) === id)?.name ?? t('staff_not_routed'), false)}
-        {text('service', 'staff_service')}
-        {text('nature', 'staff_nature')}
+        {text('service', 'staff_service', false, 'text', [], undefined, 'policy-services')}
+        {text('nature', 'staff_nature', false, 'text', [], undefined, 'policy-natures')}
+        <Suggestions id="policy-services" options={policy?.services ?? []} />
+        <Suggestions id="policy-natures" options={policy?.natures ?? []} />
         {spoken && (
           <div class="check">
             <input id="contact-verbal" type="checkbox" checked={verbal}

@@ -8,6 +8,7 @@ import { instantOf, outcomes } from './action-specs';
 import { useRecordEvent } from './record-event';
 import { PreventiveActionList, RemedyList, type ActionDraft, type RemedyDraft } from './resolve-parts';
 import type { StaffCase } from './staff-case';
+import { Suggestions, useActivePolicy } from './active-policy';
 
 // The points of complaint recorded when the contact came in (and on reclassification).
 function pointsOf(shown: StaffCase): string[] {
@@ -54,6 +55,7 @@ export function resolutionBody(draft: ResolutionDraft) {
 
 export function ResolveForm({ shown, onRecorded }: { shown: StaffCase; onRecorded: (s: StaffCase) => void }) {
   const t = useT();
+  const policy = useActivePolicy();
   const points = pointsOf(shown);
   const [draft, setDraft] = useState<ResolutionDraft>({
     outcome: '', pointOutcomes: points.map(() => ''), remedies: [], actions: [], rootCause: '',
@@ -89,8 +91,11 @@ export function ResolveForm({ shown, onRecorded }: { shown: StaffCase; onRecorde
         error={fieldError(error, 'summary')} onValue={(summary) => change({ summary })} />
       <Field id="resolved-root-cause" label={t('staff_field_root_cause')} error={fieldError(error, 'root_cause')}>
         {(d) => (
-          <input id="resolved-root-cause" value={draft.rootCause} aria-describedby={d}
-            onInput={(e) => change({ rootCause: valueOf(e) })} />
+          <>
+            <input id="resolved-root-cause" value={draft.rootCause} aria-describedby={d}
+              list="root-causes" onInput={(e) => change({ rootCause: valueOf(e) })} />
+            <Suggestions id="root-causes" options={policy?.root_causes ?? []} />
+          </>
         )}
       </Field>
       <div class="check">
