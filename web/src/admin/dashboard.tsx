@@ -1,0 +1,141 @@
+// The manager dashboard (#/staff/dashboard): what is due today, what is late, where the open
+// cases are (by department and by stage, as charts with their tables) and the oldest open cases,
+// with a warning when the policy is past the review date it gives itself.
+import { useEffect } from 'preact/hooks';
+import { formatInstant, setOrganisationZone, useT, type Translate } from '../i18n';
+import type { MessageKey } from '../i18n/en';
+import { href } from '../route';
+import { ErrorSummary } from '../ui/form';
+import { BarChart, type ChartSeries } from './bar-chart';
+import type { Dashboard, OldCase, StageTally } from './dashboard-types';
+import { formatDate } from './format-date';
+import { useApi } from './use-api';
+import './admin.css';
+
+function tallySeries(t: Translate): ChartSeries[] {
+  return [
+    { key: 'open', label: t('dash_series_open'), heading: t('dash_open') },
+    { key: 'due_today', label: t('dash_series_due_today'), heading: t('dash_due_today') },
+    { key: 'breached', label: t('dash_series_breached'), heading: t('dash_breached') },
+  ];
+}
+
+function stageName(t: Translate, stage: StageTally['stage']): string {
+  return t(`dash_stage_${stage ?? 'none'}` as MessageKey);
+}
+
+export function DashboardPage() {
+  const t = useT();
+  const { data, error } = useApi<Dashboard>('/api/v1/dashboard');
+  useEffect(() => {
+    if (data) setOrganisationZone(data.time_zone);
+  }, [data?.time_zone]);
+  return (
+    <section aria-labelledby="dash-title" class="admin">
+      <h1 id="dash-title" tabIndex={-1}>
+        {t('dash_title')}
+      </h1>
+      <ErrorSummary error={error} />
+      {!data && !error && <p role="status">{t('loading')}</p>}
+      {data && <DashboardFigures data={data} />}
+    </section>
+  );
+}
+
+function DashboardFigures({ data }: { data: Dashboard }) {
+  const t = useT();
+  const series = tallySeries(t);
+  return (
+    <>
+      <p class="hint">{t('dash_as_of', { when: formatInstant(data.as_of) })}</p>
+      {data.policy.review_overdue && (
+        <div class="warning" role="note">
+          <h2>{t('dash_review_title')}</h2>
+          <p>{t('dash_review_overdue', { date: formatDate(data.policy.review_date) })}</p>
+          <p>
+            <a href={href('staff', 'admin', 'policy')}>{t('dash_review_action')}</a>
+          </p>
+        </div>
+      )}
+      <dl class="totals">
+        <div>
+          <dt>{t('dash_due_today')}</dt>
+          <dd>{data.due_today}</dd>
+        </div>
+        <div class={data.breached > 0 ? 'total-breached' : undefined}>
+          <dt>{t('dash_breached')}</dt>
+          <dd>{data.breached}</dd>
+        </div>
+        <div>
+          <dt>{t('dash_open')}</dt>
+          <dd>{data.open}</dd>
+        </div>
+      </dl>
+      <h2>{t('dash_by_department')}</h2>
+      <BarChart
+        id="by-department"
+        title={t('dash_by_department')}
+        description={t('dash_chart_desc', { open: data.open })}
+        series={series}
+        rows={data.by_department.map((d) => ({
+          label: d.name ?? t('dash_unrouted'),
+          values: { open: d.open, due_today: d.due_today, breached: d.breached },
+        }))}
+      />
+      <h2>{t('dash_by_stage')}</h2>
+      <BarChart
+        id="by-stage"
+        title={t('dash_by_stage')}
+        description={t('dash_chart_desc', { open: data.open })}
+        series={series}
+        rows={data.by_stage.map((s) => ({
+          label: stageName(t, s.stage),
+          values: { open: s.open, due_today: s.due_today, breached: s.breached },
+        }))}
+      />
+      <OldestCases cases={data.oldest} />
+    </>
+  );
+}
+
+function OldestCases({ cases }: { cases: OldCase[] }) {
+  const t = useT();
+  return (
+    <>
+      <h2 id="oldest-title">{t('dash_oldest')}</h2>
+      {cases.length === 0 ? (
+        <p>{t('dash_oldest_none')}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="oldest-title" tabIndex={0}>
+          <table class="figures">
+            <thead>
+              <tr>
+                <th scope="col">{t('dash_col_reference')}</th>
+                <th scope="col">{t('dash_col_subject')}</th>
+                <th scope="col">{t('dash_col_received')}</th>
+                <th scope="col">{t('dash_col_next_due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.reference}>
+                  <th scope="row">
+                    <a href={href('staff', 'case', c.reference)}>{c.reference}</a>
+                  </th>
+                  <td>{c.subject}</td>
+                  <td>{formatInstant(c.received_at)}</td>
+                  <td>
+                    {c.next_due ? formatInstant(c.next_due) : t('dash_no_deadline')}
+                    {c.next_status === 'breached' && (
+                      <span class="badge badge-breached"> {t('deadline_status_breached')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
