@@ -42,11 +42,11 @@ HttpResult<int> YearOf(const Request& request) {
     return tl::unexpected(Malformed("year must be a whole number such as 2027", "year"));
   }
   if (year < core::BusinessCalendar::kFirstYear || year > core::BusinessCalendar::kLastYear) {
-    return tl::unexpected(ErrorResponse(
-        422, "invalid",
-        fmt::format("year must be from {} to {}", core::BusinessCalendar::kFirstYear,
-                    core::BusinessCalendar::kLastYear),
-        "year"));
+    return tl::unexpected(
+        ErrorResponse(422, "invalid",
+                      fmt::format("year must be from {} to {}", core::BusinessCalendar::kFirstYear,
+                                  core::BusinessCalendar::kLastYear),
+                      "year"));
   }
   return year;
 }

@@ -12,8 +12,7 @@ void Tally(OpenCaseTally& tally, bool due_today, bool breached) {
 }
 
 bool ReceivedEarlier(const core::CaseRecord& a, const core::CaseRecord& b) {
-  return a.received_at != b.received_at ? a.received_at < b.received_at
-                                        : a.reference < b.reference;
+  return a.received_at != b.received_at ? a.received_at < b.received_at : a.reference < b.reference;
 }
 
 }  // namespace

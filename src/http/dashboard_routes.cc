@@ -66,8 +66,8 @@ Json StagesJson(const DashboardFigures& figures) {
   for (const auto& [stage, name] : core::kStageNames) {
     out.push_back(TallyJson({{"stage", name}}, TallyOf(figures.by_stage, std::optional(stage))));
   }
-  out.push_back(TallyJson({{"stage", nullptr}},
-                          TallyOf(figures.by_stage, std::optional<core::Stage>())));
+  out.push_back(
+      TallyJson({{"stage", nullptr}}, TallyOf(figures.by_stage, std::optional<core::Stage>())));
   return out;
 }
 
@@ -76,17 +76,16 @@ class DashboardHandler {
   explicit DashboardHandler(const CaseApi& api) : api_(api), cache_(api.store, api.clock) {}
 
   Response Get(const Request& request) {
-    return AsStaff(request, api_.authenticator, core::StaffAction::kReadReports,
-                   [&](const auto& who) {
-                     auto policy = api_.cases.PolicyOf("");
-                     if (!policy) return ErrorResponse(policy.error());
-                     auto figures = cache_.Get(**policy);
-                     if (!figures) return ErrorResponse(figures.error());
-                     auto departments = api_.store.ListDepartments();
-                     if (!departments) return ErrorResponse(departments.error());
-                     return JsonResponse(200, Answer(*figures, **policy, *departments,
-                                                     who.principal));
-                   });
+    return AsStaff(
+        request, api_.authenticator, core::StaffAction::kReadReports, [&](const auto& who) {
+          auto policy = api_.cases.PolicyOf("");
+          if (!policy) return ErrorResponse(policy.error());
+          auto figures = cache_.Get(**policy);
+          if (!figures) return ErrorResponse(figures.error());
+          auto departments = api_.store.ListDepartments();
+          if (!departments) return ErrorResponse(departments.error());
+          return JsonResponse(200, Answer(*figures, **policy, *departments, who.principal));
+        });
   }
 
  private:
@@ -99,12 +98,11 @@ class DashboardHandler {
       if (oldest.size() == kOldestShown) break;
       if (core::CanReadCase(reader, record)) oldest.push_back(OldestJson(record, zone));
     }
-    Json review = {{"version", policy.version},
-                   {"review_date", policy.review_date
-                                       ? Json(core::FormatDate(*policy.review_date))
-                                       : Json(nullptr)},
-                   {"review_overdue",
-                    policy.review_date.has_value() && *policy.review_date < figures.today}};
+    Json review = {
+        {"version", policy.version},
+        {"review_date",
+         policy.review_date ? Json(core::FormatDate(*policy.review_date)) : Json(nullptr)},
+        {"review_overdue", policy.review_date.has_value() && *policy.review_date < figures.today}};
     return TallyJson({{"as_of", core::FormatInstant(figures.as_of, zone)},
                       {"today", core::FormatDate(figures.today)},
                       {"time_zone", zone.name()},
