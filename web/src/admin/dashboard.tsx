@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/en';
 import { href } from '../route';
 import { ErrorSummary } from '../ui/form';
 import { BarChart, type ChartSeries } from './bar-chart';
-import type { Dashboard, OldCase, StageTally } from './dashboard-types';
+import type { Dashboard, OldCase, StageTally, Tally } from './dashboard-types';
 import { formatDate } from './format-date';
 import { useApi } from './use-api';
 import './admin.css';
@@ -44,7 +44,6 @@ export function DashboardPage() {
 
 function DashboardFigures({ data }: { data: Dashboard }) {
   const t = useT();
-  const series = tallySeries(t);
   return (
     <>
       <p class="hint">{t('dash_as_of', { when: formatInstant(data.as_of) })}</p>
@@ -71,29 +70,39 @@ function DashboardFigures({ data }: { data: Dashboard }) {
           <dd>{data.open}</dd>
         </div>
       </dl>
-      <h2>{t('dash_by_department')}</h2>
-      <BarChart
+      <TallyChart
         id="by-department"
         title={t('dash_by_department')}
-        description={t('dash_chart_desc', { open: data.open })}
-        series={series}
-        rows={data.by_department.map((d) => ({
-          label: d.name ?? t('dash_unrouted'),
-          values: { open: d.open, due_today: d.due_today, breached: d.breached },
-        }))}
+        open={data.open}
+        rows={data.by_department.map((d) => ({ ...d, label: d.name ?? t('dash_unrouted') }))}
       />
-      <h2>{t('dash_by_stage')}</h2>
-      <BarChart
+      <TallyChart
         id="by-stage"
         title={t('dash_by_stage')}
-        description={t('dash_chart_desc', { open: data.open })}
-        series={series}
-        rows={data.by_stage.map((s) => ({
-          label: stageName(t, s.stage),
-          values: { open: s.open, due_today: s.due_today, breached: s.breached },
-        }))}
+        open={data.open}
+        rows={data.by_stage.map((s) => ({ ...s, label: stageName(t, s.stage) }))}
       />
       <OldestCases cases={data.oldest} />
+    </>
+  );
+}
+
+// Open, due today and late for each group, as a chart under its own heading.
+function TallyChart(props: { id: string; title: string; open: number; rows: (Tally & { label: string })[] }) {
+  const t = useT();
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <BarChart
+        id={props.id}
+        title={props.title}
+        description={t('dash_chart_desc', { open: props.open })}
+        series={tallySeries(t)}
+        rows={props.rows.map((row) => ({
+          label: row.label,
+          values: { open: row.open, due_today: row.due_today, breached: row.breached },
+        }))}
+      />
     </>
   );
 }
