@@ -93,8 +93,9 @@ export function BarChart({ id, title, description, series, rows }: Props) {
           );
         })}
       </svg>
+      <div class="table-scroll" role="region" aria-labelledby={`${id}-table`} tabIndex={0}>
       <table class="figures">
-        <caption>{t('chart_table', { title })}</caption>
+        <caption id={`${id}-table`}>{t('chart_table', { title })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('chart_category')}</th>
@@ -116,6 +117,7 @@ export function BarChart({ id, title, description, series, rows }: Props) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
