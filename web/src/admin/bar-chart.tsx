@@ -39,8 +39,7 @@ export function BarChart({ id, title, description, series, rows }: Props) {
   const height = chartHeight(rows.length, series.length);
   let y = 0;
   return (
-    <figure class="chart" aria-labelledby={`${id}-caption`}>
-      <figcaption id={`${id}-caption`}>{title}</figcaption>
+    <figure class="chart" aria-label={title}>
       <svg
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
