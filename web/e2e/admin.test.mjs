@@ -25,8 +25,8 @@ after(async () => {
 
 // A browser page signed in as `email` (the session cookie in its context, the CSRF token where
 // the staff shell keeps it), at `hash`.
-async function staffPage(email, hash, viewport = desktop) {
-  const page = await newPage(browser, { viewport });
+async function staffPage(email, hash, { viewport = desktop, locale = 'en-GB' } = {}) {
+  const page = await newPage(browser, { viewport, locale });
   await page.goto(server.url + '/');
   await page.evaluate(async ({ email, password }) => {
     const reply = await fetch('/api/v1/sessions', {
@@ -171,4 +171,24 @@ test('a manager opens the dashboard and sees the figures of the cases on file', 
   await page.getByRole('heading', { name: 'The policy is due for review' }).waitFor();
   await page.getByText(/reviewed by Saturday,? 31 January 2026/).waitFor();
   await checkAndPhotograph(page, 'dashboard-review-due');
+});
+
+test('the dashboard and admin speak Spanish, and the admin sections are reached by keyboard', async () => {
+  const page = await staffPage('admin@example.org', '#/staff/dashboard', { locale: 'es-ES' });
+  await page.getByRole('heading', { name: 'Panel de gestión', level: 1 }).waitFor();
+  await page.getByRole('table', { name: /Casos abiertos por departamento/ }).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.goto(server.url + '/#/staff/admin/staff');
+  await page.getByRole('heading', { name: 'Administración: Personal y funciones' }).waitFor();
+  // Tab from the top of the page to the calendar section and open it with Enter.
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'Calendario'; ++i) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  }
+  assert.equal(focused, 'Calendario');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Mostrar el calendario' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), []);
+  await screenshot(page, 'admin-calendar-es');
 });
