@@ -12,6 +12,8 @@ packages=(
   # storage: SQLite (embedded default), PostgreSQL client and server (tests start their own),
   # Snowball stemmers for English and Spanish search
   libsqlite3-dev libpq-dev postgresql-15 libstemmer-dev
+  # the published text of a policy (Markdown), rendered for the portal
+  libcmark-dev
   # the HTTP server: Boost.Beast/Asio, Prometheus metrics, libsodium (passwords, tokens)
   libboost-dev prometheus-cpp-dev libsodium-dev
   # tests and benchmarks

@@ -46,6 +46,7 @@ if [ "$("$tools/node/bin/node" --version 2>/dev/null)" != "v$node_version" ] ||
 fi
 
 export PATH=$tools/node/bin:$PATH
+export npm_config_update_notifier=false
 # web/node_modules matches package-lock.json exactly; skipped when the lock has not changed.
 stamp=web/node_modules/.installed-lock
 if ! cmp -s web/package-lock.json "$stamp" 2>/dev/null; then

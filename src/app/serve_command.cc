@@ -111,7 +111,9 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   http::Router router;
   http::AddOpsRoutes(router, {store, clock, metrics, case_counts, schema});
   auth::SodiumTokenSource random;
-  http::Api api(store, clock, random, {settings->portal_per_minute, settings->sign_in_per_minute});
+  http::Api api(
+      store, clock, random,
+      {settings->portal_per_minute, settings->sign_in_per_minute, settings->attachment_limit});
   api.AddRoutes(router);
   std::optional<http::WebAssetFiles> web_files;
   if (!settings->web_dir.empty()) {

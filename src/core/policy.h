@@ -4,6 +4,7 @@
 // its line; it is never half-applied.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,10 +34,15 @@ struct Policy {
   std::vector<std::string> natures;
   std::vector<std::string> services;
   std::vector<std::string> root_causes;
-  PublishedText published;
+  PublishedText published;  // in the first of `languages`
+  // The published text in the policy's other languages ([published.es]); a language without
+  // one is shown the text above.
+  std::map<std::string, PublishedText, std::less<>> published_translations;
   std::vector<Standard> standards;
 
   const Standard* FindStandard(std::string_view id) const;
+  // The published text in `language`, or in the first language when it has no translation.
+  const PublishedText& PublishedIn(std::string_view language) const;
   // The deadlines of a case under this policy, evaluated at `now`.
   Result<std::vector<Deadline>> Deadlines(const CaseFacts& facts, Instant now) const;
 };

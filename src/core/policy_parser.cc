@@ -55,10 +55,7 @@ class PolicyParser {
       policy.root_causes = reader_.UniqueStrings(*classification, "root_causes");
     }
     if (const auto* published = reader_.OptionalTable(root, "published")) {
-      reader_.CheckKeys(*published, {"standards", "how_to_complain", "escalation"}, "[published]");
-      policy.published.standards = reader_.String(*published, "standards").value_or("");
-      policy.published.how_to_complain = reader_.String(*published, "how_to_complain").value_or("");
-      policy.published.escalation = reader_.String(*published, "escalation").value_or("");
+      ParsePublished(*published, policy);
     }
     if (const auto* node = root.get("standard")) {
       policy.standards = ParseStandards(reader_, *node);
@@ -80,6 +77,38 @@ class PolicyParser {
   }
 
  private:
+  // [published], and its translations as sub-tables named by language ([published.es]).
+  void ParsePublished(const toml::table& table, Policy& policy) {
+    auto read = [&](const toml::table& from, PublishedText& into) {
+      into.standards = reader_.String(from, "standards").value_or("");
+      into.how_to_complain = reader_.String(from, "how_to_complain").value_or("");
+      into.escalation = reader_.String(from, "escalation").value_or("");
+    };
+    constexpr std::string_view kTexts[] = {"standards", "how_to_complain", "escalation"};
+    const auto first =
+        policy.languages.empty() ? policy.languages.end() : std::next(policy.languages.begin());
+    for (auto&& [key, node] : table) {
+      const std::string_view name = key.str();
+      if (!node.is_table()) {
+        if (std::find(std::begin(kTexts), std::end(kTexts), name) == std::end(kTexts)) {
+          reader_.Problem(LineOf(node),
+                          fmt::format("unknown key \"{}\" in [published] (expected one of: {}, "
+                                      "or a translation table such as [published.es])",
+                                      name, fmt::join(kTexts, ", ")));
+        }
+      } else if (std::find(first, policy.languages.end(), name) != policy.languages.end()) {
+        reader_.CheckKeys(*node.as_table(), {"standards", "how_to_complain", "escalation"},
+                          fmt::format("[published.{}]", name));
+        read(*node.as_table(), policy.published_translations[std::string(name)]);
+      } else {
+        reader_.Problem(LineOf(node), fmt::format("[published.{}]: \"{}\" is not one of the "
+                                                  "organisation's languages after the first",
+                                                  name, name));
+      }
+    }
+    read(table, policy.published);
+  }
+
   void ParseOrganisation(const toml::table& table, Policy& policy, CalendarSpec& spec) {
     reader_.CheckKeys(table, {"name", "time_zone", "languages", "review_date"}, "[organisation]");
     policy.name = reader_.String(table, "name", true).value_or("");
@@ -226,6 +255,11 @@ class PolicyParser {
 }  // namespace
 
 PolicyResult ParsePolicy(std::string_view text) { return PolicyParser(text).Parse(); }
+
+const PublishedText& Policy::PublishedIn(std::string_view language) const {
+  auto found = published_translations.find(language);
+  return found == published_translations.end() ? published : found->second;
+}
 
 const Standard* Policy::FindStandard(std::string_view id) const {
   for (const auto& standard : standards) {

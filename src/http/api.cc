@@ -15,7 +15,8 @@ Api::Api(core::Store& store, const core::Clock& clock, auth::TokenSource& random
                 std::make_shared<RateLimiter>(
                     clock, RateLimit{limits.portal_per_minute, std::chrono::seconds(60)}),
                 std::make_shared<RateLimiter>(
-                    clock, RateLimit{limits.sign_in_per_minute, std::chrono::seconds(60)})} {}
+                    clock, RateLimit{limits.sign_in_per_minute, std::chrono::seconds(60)}),
+                limits.attachment_limit} {}
 
 void Api::AddRoutes(Router& router) {
   AddCaseRoutes(router, case_api_);
@@ -25,6 +26,7 @@ void Api::AddRoutes(Router& router) {
   AddStaffRoutes(router, case_api_);
   AddCustomerRoutes(router, case_api_);
   AddSuggestionRoutes(router, case_api_);
+  AddPublishedRoutes(router, case_api_);
   AddDashboardRoutes(router, case_api_);
   AddCalendarRoutes(router, case_api_);
   AddOpenApiRoute(router);

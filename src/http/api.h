@@ -12,8 +12,9 @@
 namespace caredesk::http {
 
 struct ApiLimits {
-  int portal_per_minute = 60;   // portal submissions per minute per address
-  int sign_in_per_minute = 10;  // sign-in attempts per minute per address
+  int portal_per_minute = 60;                           // portal submissions per minute per address
+  int sign_in_per_minute = 10;                          // sign-in attempts per minute per address
+  std::size_t attachment_limit = kAttachmentBodyLimit;  // the largest attachment, in bytes
 };
 
 class Api {

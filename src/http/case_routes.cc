@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/access.h"
+#include "http/attachment_support.h"
 #include "http/case_json.h"
 #include "http/case_requests.h"
 #include "http/errors.h"
@@ -204,6 +205,32 @@ class CaseHandlers {
     return JsonTextResponse(status, CaseJson(*view, customer, audience));
   }
 
+ public:
+  Response Attachments(const Request& request, const RouteParams& params) {
+    auto opened = OpenCase(request, params);
+    if (!opened) return opened.error();
+    const auto& [who, record] = *opened;
+    const auto audience = AttachmentAudienceOf(who.principal, record);
+    if (request.method == "POST") {
+      if (!core::CanActOnCase(who.principal, record, core::EventType::kNote)) {
+        return Forbidden(
+            fmt::format("{} may not add files to this case", PrincipalName(who.principal)));
+      }
+      return UploadAttachment(api_, record, request, audience);
+    }
+    if (auto sha256 = params.Get("sha256"); !sha256.empty()) {
+      return DownloadAttachment(api_, record, sha256, audience);
+    }
+    return ListAttachments(api_, record, audience);
+  }
+
+ private:
+  static AttachmentAudience AttachmentAudienceOf(const core::Principal& p,
+                                                 const core::CaseRecord& record) {
+    return core::CanReadInternalDetail(p, record) ? AttachmentAudience::kStaff
+                                                  : AttachmentAudience::kCustomer;
+  }
+
   const CaseApi& api_;
 };
 
@@ -221,6 +248,13 @@ void AddCaseRoutes(Router& router, const CaseApi& api) {
   router.Add(
       "POST", "/api/v1/cases/{reference}/events",
       [handlers](const Request& r, const RouteParams& p) { return handlers->RecordEvent(r, p); });
+  auto attachments = [handlers](const Request& r, const RouteParams& p) {
+    return handlers->Attachments(r, p);
+  };
+  router.Add("POST", "/api/v1/cases/{reference}/attachments", attachments,
+             RouteOptions().WithBodyLimit(api.attachment_limit));
+  router.Add("GET", "/api/v1/cases/{reference}/attachments", attachments);
+  router.Add("GET", "/api/v1/cases/{reference}/attachments/{sha256}", attachments);
 }
 
 }  // namespace caredesk::http

@@ -19,14 +19,17 @@ struct CaseApi {
   core::CaseService& cases;
   auth::Authenticator& authenticator;
   const core::Clock& clock;
-  std::shared_ptr<RateLimiter> portal_limiter;   // per address, on POST /portal/contacts
-  std::shared_ptr<RateLimiter> sign_in_limiter;  // per address, on the sign-in routes
+  std::shared_ptr<RateLimiter> portal_limiter;          // per address, on POST /portal/contacts
+  std::shared_ptr<RateLimiter> sign_in_limiter;         // per address, on the sign-in routes
+  std::size_t attachment_limit = kAttachmentBodyLimit;  // body limit of attachment uploads
 };
 
 // Registers the staff case routes; `api`'s references must outlive the router.
 void AddCaseRoutes(Router& router, const CaseApi& api);
 // Registers the public portal's routes (portal_routes.cc).
 void AddPortalRoutes(Router& router, const CaseApi& api);
+// Registers what the organisation publishes, for the portal (published_routes.cc).
+void AddPublishedRoutes(Router& router, const CaseApi& api);
 // Registers the policy and departments routes (directory_routes.cc).
 void AddDirectoryRoutes(Router& router, const CaseApi& api);
 // Registers the staff list and staff management (staff_routes.cc).

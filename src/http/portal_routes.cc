@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/access.h"
+#include "http/attachment_support.h"
 #include "http/case_json.h"
 #include "http/case_requests.h"
 #include "http/case_routes.h"
@@ -64,6 +65,17 @@ class PortalHandlers {
     auto stored = api_.cases.Record(opened->record.reference, *event);
     if (!stored) return ErrorResponse(stored.error());
     return CaseResponse(opened->record.reference, 201);
+  }
+
+  Response Attachments(const Request& request, const RouteParams& params) {
+    auto opened = Open(request, params);
+    if (!opened) return opened.error();
+    constexpr auto kCustomer = AttachmentAudience::kCustomer;
+    if (request.method == "POST") return UploadAttachment(api_, opened->record, request, kCustomer);
+    if (auto sha256 = params.Get("sha256"); !sha256.empty()) {
+      return DownloadAttachment(api_, opened->record, sha256, kCustomer);
+    }
+    return ListAttachments(api_, opened->record, kCustomer);
   }
 
  private:
@@ -132,6 +144,13 @@ void AddPortalRoutes(Router& router, const CaseApi& api) {
              [handlers](const Request& r, const RouteParams& p) { return handlers->Read(r, p); });
   router.Add("POST", "/api/v1/portal/cases/{reference}/events",
              [handlers](const Request& r, const RouteParams& p) { return handlers->Record(r, p); });
+  auto attachments = [handlers](const Request& r, const RouteParams& p) {
+    return handlers->Attachments(r, p);
+  };
+  router.Add("POST", "/api/v1/portal/cases/{reference}/attachments", attachments,
+             RouteOptions().WithBodyLimit(api.attachment_limit).WithRateLimit(api.portal_limiter));
+  router.Add("GET", "/api/v1/portal/cases/{reference}/attachments", attachments);
+  router.Add("GET", "/api/v1/portal/cases/{reference}/attachments/{sha256}", attachments);
 }
 
 }  // namespace caredesk::http

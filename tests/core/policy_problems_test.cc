@@ -124,6 +124,17 @@ TEST_P(PolicyShippedFile, ParsesWithoutProblems) {
 INSTANTIATE_TEST_SUITE_P(PolicyFiles, PolicyShippedFile, testing::ValuesIn(TomlFiles(kShippedDir)),
                          TestName);
 
+TEST(PolicyPublishedText, TheDefaultPolicyPublishesEveryTextInSpanishToo) {
+  const PolicyResult result = ParsePolicy(ReadFile(kShippedDir / "default.toml"));
+  ASSERT_TRUE(result.has_value()) << Describe(result.error());
+  const PublishedText& spanish = result->PublishedIn("es");
+  EXPECT_NE(spanish.standards.find("Nuestros compromisos"), std::string::npos);
+  EXPECT_NE(spanish.how_to_complain.find("Cómo presentar una queja"), std::string::npos);
+  EXPECT_NE(spanish.escalation.find("Si no está satisfecho"), std::string::npos);
+  EXPECT_EQ(&result->PublishedIn("en"), &result->published);
+  EXPECT_EQ(&result->PublishedIn("fr"), &result->published);  // no translation: the original
+}
+
 TEST(PolicyShippedFiles, IncludeTheDefaultAndOnePerSeed) {
   for (const char* name :
        {"default.toml", "learning-machine.toml", "plato-training.toml", "point-progress.toml",

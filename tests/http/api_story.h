@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -129,7 +131,10 @@ inline testing::HttpReply SendStep(testing::HttpClient& client, const json& step
   } else if (step.contains("body")) {
     body = step["body"].dump();
   }
-  if (!body.empty()) who.emplace_back("Content-Type", "application/json");
+  const bool typed = std::any_of(who.begin(), who.end(), [](const auto& header) {
+    return header.first == "Content-Type" || header.first == "content-type";
+  });
+  if (!body.empty() && !typed) who.emplace_back("Content-Type", "application/json");
   return client.Send(step.at("method"), step.at("path"), who, body);
 }
 

@@ -180,6 +180,7 @@ TEST(RoleMatrix, EveryPrincipalGetsTheAnswerExpected) {
     json request = {{"method", MethodOf(route)},
                     {"path", row.value("path", route.substr(route.find(' ') + 1))}};
     if (row.contains("body")) request["body"] = row["body"];
+    if (row.contains("raw_body")) request["raw_body"] = row["raw_body"];
     const json row_headers = row.value("headers", json::object());
     const auto expect = Words(row.at("expect"));
     ASSERT_EQ(expect.size(), columns.size()) << RowName(row);

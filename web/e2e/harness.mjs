@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,6 +72,9 @@ export async function startServer({ policy = 'policies/default.toml' } = {}) {
     addStaff: (email, name, role, department) =>
       cli(['user', 'add', '--db', db, '--email', email, '--name', name, '--role', role,
         ...(department ? ['--department', department] : [])], staffPassword + '\n'),
+    // A portal account (password `staffPassword`) for a customer already on file.
+    customerPassword: (email) =>
+      cli(['customer', 'password', '--db', db, '--email', email], staffPassword + '\n'),
     // The JSON API as `email` (signed in with a session): for arranging what a test needs.
     signIn: async (email) => apiSession(url, email),
     async stop() {
@@ -142,4 +146,21 @@ export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   const { width } = page.viewportSize();
   await page.screenshot({ path: join(screenshots, `${name}-${width}px.png`), fullPage: true });
+}
+
+// The test file's own server and browser, started before its tests and stopped after them:
+// `const env = serverAndBrowser(); … env.server.url … env.browser`. `setup(env)`, if given,
+// runs once both are up (staff accounts, sessions), before the first test.
+export function serverAndBrowser({ setup, ...options } = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer(options);
+    env.browser = await launchBrowser();
+    await setup?.(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

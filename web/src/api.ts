@@ -17,15 +17,20 @@ export class ApiError extends Error {
   }
 }
 
-let csrfToken = '';
-// The CSRF token answered at staff sign-in; sent with every staff write.
+// The CSRF token answered at sign-in (staff or customer), sent with every write of the session;
+// kept in the tab's session storage so that a reload keeps it, and forgotten with the tab.
+const csrfKey = 'caredesk.csrf';
+let csrfToken = globalThis.sessionStorage?.getItem(csrfKey) ?? '';
 export function setCsrfToken(token: string) {
   csrfToken = token;
+  if (token) globalThis.sessionStorage?.setItem(csrfKey, token);
+  else globalThis.sessionStorage?.removeItem(csrfKey);
 }
 
 export interface CallOptions {
   method?: string;
   body?: unknown;
+  rawBody?: Blob;
   headers?: Record<string, string>;
 }
 
@@ -36,7 +41,7 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
   const response = await fetch(path, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     credentials: 'same-origin',
   });
   const text = await response.text();
@@ -51,4 +56,28 @@ export async function call<T>(path: string, options: CallOptions = {}): Promise<
     );
   }
   return json as T;
+}
+
+// Sends a file's bytes as the body (its own Content-Type), e.g. an attachment.
+export async function upload<T>(path: string, file: File, headers: Record<string, string> = {}) {
+  return call<T>(path, {
+    method: 'POST',
+    rawBody: file,
+    headers: { 'content-type': file.type || 'application/octet-stream', ...headers },
+  });
+}
+
+// Fetches a file and hands it to the browser as a download (a link cannot send the tracking
+// code, so the bytes come through fetch).
+export async function download(path: string, filename: string, headers: Record<string, string> = {}) {
+  const response = await fetch(path, { headers, credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, response.statusText);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -6,6 +6,9 @@ import { useRoute } from './route';
 import { PortalLayout } from './portal/layout';
 import { SubmitPage } from './portal/submit';
 import { TrackPage } from './portal/track';
+import { StandardsPage } from './portal/standards';
+import { SuggestionsPage } from './portal/suggestions';
+import { AccountPage } from './portal/account';
 import { useT } from './i18n';
 
 const StaffApp = lazy(() => import('./staff/staff-app').then((m) => m.StaffApp));
@@ -22,7 +25,22 @@ export function App() {
   }
   return (
     <PortalLayout>
-      {route.page === 'track' ? <TrackPage reference={route.param} /> : <SubmitPage />}
+      <PortalPage page={route.page} param={route.param} />
     </PortalLayout>
   );
+}
+
+function PortalPage({ page, param }: { page: string; param?: string }) {
+  switch (page) {
+    case 'track':
+      return <TrackPage reference={param} />;
+    case 'standards':
+      return <StandardsPage />;
+    case 'suggestions':
+      return <SuggestionsPage />;
+    case 'account':
+      return <AccountPage />;
+    default:
+      return <SubmitPage />;
+  }
 }

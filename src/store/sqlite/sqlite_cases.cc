@@ -49,8 +49,9 @@ void AddIn(std::string& where, std::vector<SqlValue>& params, const char* column
 Result<void> WriteStoredEvent(SqliteDb& db, const core::StoredEvent& stored,
                               const std::string& payload_json) {
   const core::CaseEvent& event = stored.event;
-  auto insert = db.Prepare(
-      fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns));
+  static const std::string kInsert =
+      fmt::format("INSERT INTO events ({}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", kEventColumns);
+  auto insert = db.Prepare(kInsert);
   if (!insert) return tl::unexpected(insert.error());
   insert->Bind(stored.case_id)
       .Bind(stored.seq)

@@ -3,8 +3,9 @@
 import { useState } from 'preact/hooks';
 import { ApiError, call } from '../api';
 import { useT } from '../i18n';
-import { ErrorSummary, Field } from '../ui/form';
+import { ErrorSummary, TextArea } from '../ui/form';
 import type { PortalCase } from './track';
+import { FilePicker, attachFiles } from './attachments';
 
 interface Props {
   shown: PortalCase;
@@ -20,6 +21,7 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
 
   async function record(event: Record<string, unknown>) {
     setError(null);
@@ -28,8 +30,9 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
       await call(`/api/v1/portal/cases/${encodeURIComponent(shown.reference)}/events`, {
         method: 'POST',
         body: event,
-        headers: { 'x-tracking-secret': secret },
+        headers: secret ? { 'x-tracking-secret': secret } : {},
       });
+      if (event.type === 'note' && files.length) await attachFiles(shown.reference, secret, files);
       setMessage(t('saved'));
       onChanged();
     } catch (e) {
@@ -46,12 +49,8 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
       {shown.status !== 'closed' && (
         <form onSubmit={(e) => { e.preventDefault(); void record({ type: 'note', text: note }).then(() => setNote('')); }}>
           <h3>{t('add_information')}</h3>
-          <Field id="note" label={t('add_information')} required>
-            {(d) => (
-              <textarea id="note" rows={4} value={note} aria-describedby={d}
-                onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-            )}
-          </Field>
+          <TextArea id="note" label={t('add_information')} required value={note} onValue={setNote} />
+          <FilePicker id="note-files" onChange={setFiles} />
           <button type="submit">{t('add')}</button>
         </form>
       )}
@@ -70,24 +69,14 @@ export function CaseActions({ shown, secret, onChanged }: Props) {
               ))}
             </div>
           </fieldset>
-          <Field id="comment" label={t('rate_comment')}>
-            {(d) => (
-              <textarea id="comment" rows={3} value={comment} aria-describedby={d}
-                onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
-            )}
-          </Field>
+          <TextArea id="comment" label={t('rate_comment')} rows={3} value={comment} onValue={setComment} />
           <button type="submit">{t('rate_submit')}</button>
         </form>
       )}
       {resolved && shown.kind === 'complaint' && shown.stage !== 'stage2' && (
         <form onSubmit={(e) => { e.preventDefault(); void record({ type: 'escalated', reason }); }}>
           <h3>{t('review_title')}</h3>
-          <Field id="reason" label={t('review_reason')} required>
-            {(d) => (
-              <textarea id="reason" rows={3} value={reason} aria-describedby={d}
-                onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
-            )}
-          </Field>
+          <TextArea id="reason" label={t('review_reason')} required rows={3} value={reason} onValue={setReason} />
           <button type="submit">{t('review_submit')}</button>
         </form>
       )}

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { href } from '../route';
 import { languages, language, setLanguage, useT, type Language } from '../i18n';
+import { usePublished } from './published';
 
 export function LanguagePicker() {
   const t = useT();
@@ -25,19 +26,21 @@ export function LanguagePicker() {
 
 export function PortalLayout({ children }: { children: ComponentChildren }) {
   const t = useT();
+  const published = usePublished();
   return (
     <>
       <a class="skip-link" href="#content" onClick={skipToContent}>
         {t('skip_to_content')}
       </a>
       <header class="site-header">
-        <p class="site-name">{t('portal_title')}</p>
+        <p class="site-name">{published?.organisation ?? t('portal_title')}</p>
         <nav aria-label={t('portal_nav')}>
           <ul>
             <li><a href={href('submit')}>{t('nav_submit')}</a></li>
             <li><a href={href('track')}>{t('nav_track')}</a></li>
             <li><a href={href('suggestions')}>{t('nav_suggestions')}</a></li>
             <li><a href={href('standards')}>{t('nav_standards')}</a></li>
+            <li><a href={href('account')}>{t('nav_account')}</a></li>
             <li><a href={href('staff')}>{t('nav_staff')}</a></li>
           </ul>
         </nav>

@@ -5,9 +5,10 @@ import { ApiError, call } from '../api';
 import { language, useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { href } from '../route';
-import { ErrorSummary, Field, fieldError } from '../ui/form';
+import { ErrorSummary, Field, TextArea, fieldError } from '../ui/form';
 import { DeadlineList, type CustomerDeadline } from './deadlines';
 import { rememberSecret } from './secrets';
+import { FilePicker, attachFiles } from './attachments';
 
 export const kinds = [
   'complaint',
@@ -37,6 +38,7 @@ export function SubmitPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Submitted | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
 
   async function send(event: Event) {
     event.preventDefault();
@@ -49,7 +51,11 @@ export function SubmitPage() {
         body: { kind, subject, body, anonymous, customer },
       });
       rememberSecret(submitted.reference, submitted.tracking_secret);
-      setDone(submitted);
+      try {
+        await attachFiles(submitted.reference, submitted.tracking_secret, files);
+      } finally {
+        setDone(submitted); // the contact is on file even if a file was refused
+      }
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -97,17 +103,14 @@ export function SubmitPage() {
       </Field>
       <Field id="subject" label={t('subject')} required error={fieldError(error, 'subject')}>
         {(d) => (
-          <input id="subject" required maxLength={200} value={subject} aria-describedby={d}
+          <input id="subject" required maxLength={500} value={subject} aria-describedby={d}
             aria-invalid={!!fieldError(error, 'subject')}
             onInput={(e) => setSubject((e.target as HTMLInputElement).value)} />
         )}
       </Field>
-      <Field id="body" label={t('body')} error={fieldError(error, 'body')}>
-        {(d) => (
-          <textarea id="body" rows={8} value={body} aria-describedby={d}
-            onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
-        )}
-      </Field>
+      <TextArea id="body" label={t('body')} rows={8} value={body} onValue={setBody}
+        error={fieldError(error, 'body')} />
+      <FilePicker id="files" onChange={setFiles} />
       <div class="check">
         <input id="anonymous" type="checkbox" checked={anonymous}
           onChange={(e) => setAnonymous((e.target as HTMLInputElement).checked)} />
@@ -115,7 +118,8 @@ export function SubmitPage() {
       </div>
       {!anonymous && (
         <fieldset>
-          <legend>{t('your_name')}, {t('your_email').toLowerCase()}</legend>
+          <legend>{t('contact_details')}</legend>
+          <p class="hint">{t('contact_details_hint')}</p>
           <Field id="name" label={t('your_name')} error={fieldError(error, 'customer', 'customer.name')}>
             {(d) => (
               <input id="name" autocomplete="name" value={name} aria-describedby={d}

@@ -20,10 +20,10 @@ const knownEvents = new Set([
 // The words of an event worth showing: what was said, never internal fields.
 function said(event: CustomerEvent): string {
   const p = event.payload;
+  if (typeof p.score === 'number') return [`${p.score} / 5`, p.comment].filter(Boolean).join(' — ');
   for (const key of ['text', 'summary', 'body', 'reason', 'comment']) {
     if (typeof p[key] === 'string' && p[key]) return p[key] as string;
   }
-  if (typeof p.score === 'number') return `${p.score} / 5`;
   return '';
 }
 

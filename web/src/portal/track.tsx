@@ -11,6 +11,7 @@ import { DeadlineList, type CustomerDeadline } from './deadlines';
 import { CaseActions } from './case-actions';
 import { Timeline, type CustomerEvent } from './timeline';
 import { rememberedSecret, rememberSecret } from './secrets';
+import { AttachmentList } from './attachments';
 
 export interface PortalCase {
   reference: string;
@@ -29,24 +30,29 @@ export function TrackPage({ reference }: { reference?: string }) {
   const [secret, setSecret] = useState(reference ? rememberedSecret(reference) : '');
   const [shown, setShown] = useState<PortalCase | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [version, setVersion] = useState(0);
 
-  async function load(r: string, s: string) {
+  // With the tracking code, or without one for a signed-in customer's own case (`quiet`: a
+  // refusal then only means "ask for the code").
+  async function load(r: string, s: string, quiet = false) {
     setError(null);
     try {
       const found = await call<PortalCase>(`/api/v1/portal/cases/${encodeURIComponent(r)}`, {
-        headers: { 'x-tracking-secret': s },
+        headers: s ? { 'x-tracking-secret': s } : {},
       });
-      rememberSecret(found.reference, s);
+      if (s) rememberSecret(found.reference, s);
       setShown(found);
+      setVersion((v) => v + 1);
     } catch (e) {
       const failure = e as ApiError;
       setShown(null);
+      if (quiet) return;
       setError(failure.status === 404 ? new ApiError(404, t('not_found_case')) : failure);
     }
   }
 
   useEffect(() => {
-    if (reference && secret) void load(reference, secret);
+    if (reference) void load(reference, secret, !secret);
   }, [reference]);
 
   function submit(event: Event) {
@@ -92,6 +98,7 @@ export function TrackPage({ reference }: { reference?: string }) {
           </dl>
           <DeadlineList deadlines={shown.deadlines} />
           <Timeline events={shown.events} />
+          <AttachmentList reference={shown.reference} secret={secret.trim()} version={version} />
           <CaseActions shown={shown} secret={secret.trim()} onChanged={() => load(shown.reference, secret.trim())} />
         </article>
       )}

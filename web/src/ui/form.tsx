@@ -2,7 +2,8 @@
 // an error is announced and linked with aria-describedby, and a required field says so in
 // words (not by colour or an asterisk alone).
 import type { ComponentChildren } from 'preact';
-import { useT } from '../i18n';
+import { translate, useT } from '../i18n';
+import { en, type MessageKey } from '../i18n/en';
 import type { ApiError } from '../api';
 
 interface FieldProps {
@@ -51,7 +52,7 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
       ref={(element) => element?.focus()}
     >
       <h2>{t('error_title')}</h2>
-      <p>{error.message}</p>
+      <p>{errorMessage(error)}</p>
       {error.problems.length > 0 && (
         <ul>
           {error.problems.map((problem) => (
@@ -67,5 +68,36 @@ export function ErrorSummary({ error }: { error: ApiError | null }) {
 // "customer.email" and "email").
 export function fieldError(error: ApiError | null, ...names: string[]): string | undefined {
   if (!error?.field) return undefined;
-  return names.includes(error.field) ? error.message : undefined;
+  return names.includes(error.field) ? errorMessage(error) : undefined;
+}
+
+// The error in the reader's language when the field it names has a translated message
+// ("field_error_subject"), else as the server said it.
+export function errorMessage(error: ApiError): string {
+  const key = `field_error_${(error.field ?? '').replace(/\./g, '_')}`;
+  return key in en ? translate(key as MessageKey) : error.message;
+}
+
+interface TextAreaProps {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  rows?: number;
+  required?: boolean;
+  error?: string;
+  hint?: string;
+}
+
+// A labelled multi-line text field (see Field).
+export function TextArea({ id, label, value, onValue, rows = 4, required, error, hint }: TextAreaProps) {
+  return (
+    <Field id={id} label={label} required={required} error={error} hint={hint}>
+      {(described) => (
+        <textarea id={id} rows={rows} value={value} aria-describedby={described}
+          aria-invalid={error ? true : undefined}
+          onInput={(e) => onValue((e.target as HTMLTextAreaElement).value)} />
+      )}
+    </Field>
+  );
 }
