@@ -4,30 +4,24 @@
 // the cases the test put on file. Every page is checked with axe-core and photographed at
 // 1280 and 320 px.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  desktop, launchBrowser, newPage, phone, screenshot, seriousViolations, staffPassword, startServer,
+  desktop, newPage, phone, screenshot, seriousViolations, serverAndBrowser, staffPassword,
 } from './harness.mjs';
 
-let server;
-let browser;
-let asAdmin;
-before(async () => {
-  server = await startServer();
-  server.addStaff('manager@example.org', 'Mo Manager', 'manager');
-  browser = await launchBrowser();
-  asAdmin = await server.signIn('admin@example.org');
+const env = serverAndBrowser({
+  setup: async ({ server }) => {
+    env.server.addStaff('manager@example.org', 'Mo Manager', 'manager');
+    env.asAdmin = await env.server.signIn('admin@example.org');
+  },
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const asAdmin = (...request) => env.asAdmin(...request);
 
 // A browser page signed in as `email` (the session cookie in its context, the CSRF token where
 // the staff shell keeps it), at `hash`.
 async function staffPage(email, hash, { viewport = desktop, locale = 'en-GB' } = {}) {
-  const page = await newPage(browser, { viewport, locale });
-  await page.goto(server.url + '/');
+  const page = await newPage(env.browser, { viewport, locale });
+  await page.goto(env.server.url + '/');
   await page.evaluate(async ({ email, password }) => {
     const reply = await fetch('/api/v1/sessions', {
       method: 'POST',
@@ -37,7 +31,9 @@ async function staffPage(email, hash, { viewport = desktop, locale = 'en-GB' } =
     if (!reply.ok) throw new Error(await reply.text());
     sessionStorage.setItem('caredesk.csrf', (await reply.json()).csrf_token);
   }, { email, password: staffPassword });
-  await page.goto(server.url + '/' + hash);
+  // Loaded afresh, as after a sign-in: the UI takes the token from the tab's session storage.
+  await page.goto(env.server.url + '/' + hash);
+  await page.reload();
   return page;
 }
 
@@ -141,7 +137,7 @@ test('a manager opens the dashboard and sees the figures of the cases on file', 
   const manager = (await asAdmin('GET', '/api/v1/staff')).staff.find((s) => s.role === 'manager');
   const certificates = await asAdmin('POST', '/api/v1/departments',
     { name: 'Certificates', manager_id: manager.id });
-  const asManager = await server.signIn('manager@example.org');
+  const asManager = await env.server.signIn('manager@example.org');
   const contact = (subject, extra) => asManager('POST', '/api/v1/contacts', {
     kind: 'complaint', channel: 'post', subject, department_id: certificates.id,
     customer: { name: 'Cy Certain', email: 'cy@example.com' }, ...extra,
@@ -178,7 +174,7 @@ test('the dashboard and admin speak Spanish, and the admin sections are reached 
   await page.getByRole('heading', { name: 'Panel de gestión', level: 1 }).waitFor();
   await page.getByRole('table', { name: /Casos abiertos por departamento/ }).waitFor();
   assert.deepEqual(await seriousViolations(page), []);
-  await page.goto(server.url + '/#/staff/admin/staff');
+  await page.goto(env.server.url + '/#/staff/admin/staff');
   await page.getByRole('heading', { name: 'Administración: Personal y funciones' }).waitFor();
   // Tab from the top of the page to the calendar section and open it with Enter.
   let focused = '';

@@ -113,7 +113,9 @@ function PolicyUpload({ onInstalled }: { onInstalled: () => void }) {
       setText('');
       onInstalled();
     } catch (e) {
-      setError(asApiError(e));
+      // The server's own words: "text" is a field of other forms too, with their own messages.
+      const failure = asApiError(e);
+      setError(new ApiError(failure.status, failure.message, undefined, failure.problems));
     } finally {
       setBusy(false);
     }

@@ -1,16 +1,15 @@
 // The staff screens (sign-in, queue, case, new contact, dashboard, admin): loaded on first use.
 import { useEffect, useState } from 'preact/hooks';
 import type { Route } from '../route';
-import { call, setCsrfToken } from '../api';
+import { call } from '../api';
 import { adminPages } from '../admin/pages';
 import type { Me } from './page-registry';
 
 // TEMPORARY (admin-ui branch): mounts adminPages for a signed-in staff member until the staff
-// shell lands; the session's CSRF token is read from sessionStorage['caredesk.csrf'].
+// shell lands (api.ts keeps the session's CSRF token in sessionStorage['caredesk.csrf']).
 function useMe(): Me | null {
   const [me, setMe] = useState<Me | null>(null);
   useEffect(() => {
-    setCsrfToken(sessionStorage.getItem('caredesk.csrf') ?? '');
     call<{ kind: string; staff?: Omit<Me, 'kind'> }>('/api/v1/me')
       .then((m) => m.staff && setMe({ ...m.staff, kind: m.kind } as Me))
       .catch(() => setMe(null));
