@@ -9,6 +9,7 @@ import { ErrorSummary } from '../ui/form';
 import { BarChart, type ChartSeries } from './bar-chart';
 import type { Dashboard, OldCase, StageTally, Tally } from './dashboard-types';
 import { formatDate } from './format-date';
+import { DataTable } from './data-table';
 import { useApi } from './use-api';
 import './admin.css';
 
@@ -115,35 +116,31 @@ function OldestCases({ cases }: { cases: OldCase[] }) {
       {cases.length === 0 ? (
         <p>{t('dash_oldest_none')}</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="oldest-title" tabIndex={0}>
-          <table class="figures">
-            <thead>
-              <tr>
-                <th scope="col">{t('dash_col_reference')}</th>
-                <th scope="col">{t('dash_col_subject')}</th>
-                <th scope="col">{t('dash_col_received')}</th>
-                <th scope="col">{t('dash_col_next_due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.map((c) => (
-                <tr key={c.reference}>
-                  <th scope="row">
-                    <a href={href('staff', 'case', c.reference)}>{c.reference}</a>
-                  </th>
-                  <td>{c.subject}</td>
-                  <td>{formatInstant(c.received_at)}</td>
-                  <td>
-                    {c.next_due ? formatInstant(c.next_due) : t('dash_no_deadline')}
-                    {c.next_status === 'breached' && (
-                      <span class="badge badge-breached"> {t('deadline_status_breached')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="oldest-title"
+          columns={[
+            t('dash_col_reference'),
+            t('dash_col_subject'),
+            t('dash_col_received'),
+            t('dash_col_next_due'),
+          ]}
+        >
+          {cases.map((c) => (
+            <tr key={c.reference}>
+              <th scope="row">
+                <a href={href('staff', 'case', c.reference)}>{c.reference}</a>
+              </th>
+              <td>{c.subject}</td>
+              <td>{formatInstant(c.received_at)}</td>
+              <td>
+                {c.next_due ? formatInstant(c.next_due) : t('dash_no_deadline')}
+                {c.next_status === 'breached' && (
+                  <span class="badge badge-breached"> {t('deadline_status_breached')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

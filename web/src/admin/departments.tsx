@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, call } from '../api';
 import { useT } from '../i18n';
 import { ErrorSummary, Field, fieldError } from '../ui/form';
+import { DataTable } from './data-table';
 import { asApiError, useApi } from './use-api';
 import type { StaffMember } from './staff-accounts';
 
@@ -23,24 +24,20 @@ export function Departments() {
       <h2 id="dept-list">{t('dept_list')}</h2>
       <ErrorSummary error={departments.error} />
       {departments.data && (
-        <div class="table-scroll" role="region" aria-labelledby="dept-list" tabIndex={0}>
-          <table class="figures">
-            <thead>
-              <tr>
-                <th scope="col">{t('dept_name')}</th>
-                <th scope="col">{t('dept_manager')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {departments.data.departments.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">{d.name}</th>
-                  <td>{nameOf(d.manager_id)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="dept-list"
+          columns={[
+            t('dept_name'),
+            t('dept_manager'),
+          ]}
+        >
+          {departments.data.departments.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{d.name}</th>
+              <td>{nameOf(d.manager_id)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <AddDepartment managers={staff.data?.staff ?? []} onAdded={departments.reload} />
     </>

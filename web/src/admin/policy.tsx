@@ -6,6 +6,7 @@ import { ApiError, call } from '../api';
 import { formatInstant, useT } from '../i18n';
 import { ErrorSummary, Field } from '../ui/form';
 import { formatDate } from './format-date';
+import { DataTable } from './data-table';
 import { asApiError, useApi } from './use-api';
 
 interface PolicyVersion {
@@ -61,30 +62,26 @@ export function PolicyAdmin() {
       <h2 id="policy-versions">{t('policy_versions')}</h2>
       <ErrorSummary error={versions.error} />
       {versions.data && (
-        <div class="table-scroll" role="region" aria-labelledby="policy-versions" tabIndex={0}>
-          <table class="figures">
-            <thead>
-              <tr>
-                <th scope="col">{t('policy_version')}</th>
-                <th scope="col">{t('policy_name')}</th>
-                <th scope="col">{t('policy_installed')}</th>
-                <th scope="col">{t('policy_state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.data.versions.map((v) => (
-                <tr key={v.version}>
-                  <th scope="row">
-                    <code>{v.version}</code>
-                  </th>
-                  <td>{v.name}</td>
-                  <td>{formatInstant(v.installed_at)}</td>
-                  <td>{v.active ? t('policy_in_force') : t('policy_superseded')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="policy-versions"
+          columns={[
+            t('policy_version'),
+            t('policy_name'),
+            t('policy_installed'),
+            t('policy_state'),
+          ]}
+        >
+          {versions.data.versions.map((v) => (
+            <tr key={v.version}>
+              <th scope="row">
+                <code>{v.version}</code>
+              </th>
+              <td>{v.name}</td>
+              <td>{formatInstant(v.installed_at)}</td>
+              <td>{v.active ? t('policy_in_force') : t('policy_superseded')}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
