@@ -1,5 +1,6 @@
 #include "http/api.h"
 
+#include "http/admin_routes.h"
 #include "http/openapi.h"
 
 namespace caredesk::http {
@@ -26,6 +27,8 @@ void Api::AddRoutes(Router& router) {
   AddCustomerRoutes(router, case_api_);
   AddSuggestionRoutes(router, case_api_);
   AddPublishedRoutes(router, case_api_);
+  AddDashboardRoutes(router, case_api_);
+  AddCalendarRoutes(router, case_api_);
   AddOpenApiRoute(router);
 }
 

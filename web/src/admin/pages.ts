@@ -1,4 +1,15 @@
 // The manager dashboard's and admin's screens, for the staff shell's navigation.
 import type { StaffPage } from '../staff/page-registry';
+import { AdminPage } from './admin-page';
+import { DashboardPage } from './dashboard';
 
-export const adminPages: StaffPage[] = [];
+export const adminPages: StaffPage[] = [
+  {
+    name: 'dashboard',
+    label: 'nav_dashboard',
+    roles: ['manager', 'auditor', 'admin'],
+    inNav: true,
+    component: DashboardPage,
+  },
+  { name: 'admin', label: 'nav_admin', roles: ['admin'], inNav: true, component: AdminPage },
+];

@@ -1,0 +1,14 @@
+// The routes of the manager dashboard and of the admin screens that have no home among the
+// case, directory and staff routes: the dashboard's figures and the business calendar's preview.
+#pragma once
+
+#include "http/case_routes.h"
+
+namespace caredesk::http {
+
+// Registers GET /api/v1/dashboard (dashboard_routes.cc).
+void AddDashboardRoutes(Router& router, const CaseApi& api);
+// Registers GET /api/v1/calendar (calendar_routes.cc).
+void AddCalendarRoutes(Router& router, const CaseApi& api);
+
+}  // namespace caredesk::http
