@@ -19,7 +19,9 @@ describe('the staff shell', () => {
 
   it('offers each role only the pages it may open', () => {
     expect(pagesFor(person('agent')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'new']);
-    expect(pagesFor(person('auditor')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue']);
+    expect(pagesFor(person('auditor')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'dashboard']);
+    expect(pagesFor(person('manager')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'new', 'dashboard']);
+    expect(pagesFor(person('admin')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'dashboard', 'admin']);
   });
 
   it('asks who is signed in, shows the sign-in form to nobody, and keeps the CSRF token answered', async () => {
