@@ -24,6 +24,7 @@ void Api::AddRoutes(Router& router) {
   AddStaffRoutes(router, case_api_);
   AddCustomerRoutes(router, case_api_);
   AddSuggestionRoutes(router, case_api_);
+  AddEventRoutes(router, case_api_);
   AddOpenApiRoute(router);
 }
 
