@@ -379,6 +379,7 @@ asio::awaitable<void> Server::Impl::Stream(beast::tcp_stream& stream, Response r
       last_write = Clock::now();
     }
     if (ec || chunk.ended || stopping) break;
+    if (!chunk.data.empty()) continue;  // a wake-up while writing found no wait to cancel
     waker->timer.expires_at(last_write + heartbeat);
     beast::error_code woken;
     co_await waker->timer.async_wait(asio::redirect_error(asio::use_awaitable, woken));

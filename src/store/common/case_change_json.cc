@@ -22,11 +22,12 @@ std::optional<std::int64_t> OptionalInt(const Json& json, const char* key) {
 }  // namespace
 
 std::string CaseChangeJson(const core::CaseChange& change) {
-  const std::optional<std::int64_t> next_due =
-      change.next_due ? std::optional(change.next_due->time_since_epoch().count()) : std::nullopt;
+  // Seconds since the epoch, as the store keeps instants.
+  const Json next_due =
+      change.next_due ? Json(change.next_due->time_since_epoch().count()) : Json(nullptr);
   return Json{{"reference", change.reference},
               {"status", core::ToString(change.status)},
-              {"next_due", OrNull(next_due)},
+              {"next_due", next_due},
               {"department_id", OrNull(change.department_id)},
               {"assignee_id", OrNull(change.assignee_id)},
               {"event", core::ToString(change.event)}}
