@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/case_changes.h"
 #include "core/credential_records.h"
 #include "core/store_records.h"
 
@@ -76,6 +77,10 @@ class CaseStore {
   // match; newest case first.
   virtual Result<Page<CaseRecord>> Search(const std::string& text, const std::string& cursor,
                                           int limit) = 0;
+
+  // The creations and appends committed from now on (not imports): by this process, and on
+  // PostgreSQL by every process on the same database.
+  virtual CaseChangeFeed& CaseChanges() = 0;
 };
 
 class DirectoryStore {

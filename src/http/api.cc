@@ -29,6 +29,7 @@ void Api::AddRoutes(Router& router) {
   AddPublishedRoutes(router, case_api_);
   AddDashboardRoutes(router, case_api_);
   AddCalendarRoutes(router, case_api_);
+  AddEventRoutes(router, case_api_);
   AddOpenApiRoute(router);
 }
 

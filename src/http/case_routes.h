@@ -40,5 +40,7 @@ void AddCustomerRoutes(Router& router, const CaseApi& api);
 void AddSuggestionRoutes(Router& router, const CaseApi& api);
 // Registers sign-in, sign-out and /me (session_routes.cc).
 void AddSessionRoutes(Router& router, const CaseApi& api);
+// Registers the live updates stream, GET /api/v1/events (event_routes.cc).
+void AddEventRoutes(Router& router, const CaseApi& api);
 
 }  // namespace caredesk::http

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,10 +31,14 @@ struct Request {
   std::optional<std::string_view> Query(std::string_view name) const;
 };
 
+class ResponseStream;  // response_stream.h
+
 struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // Set for a body written over time (Server-Sent Events): `body` is then its first bytes.
+  std::shared_ptr<ResponseStream> stream;
 
   // Sets header `name`, replacing any earlier value.
   Response& SetHeader(std::string name, std::string value);

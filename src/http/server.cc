@@ -17,12 +17,16 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
 #include <csignal>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <random>
@@ -33,6 +37,7 @@
 #include "http/errors.h"
 #include "http/metrics.h"
 #include "http/pool_await.h"
+#include "http/response_stream.h"
 #include "http/worker_pool.h"
 
 namespace caredesk::http {
@@ -90,6 +95,14 @@ struct Server::Impl {
                              unsigned version, bool keep_alive, Clock::time_point start);
   Response Handle(const RouteMatch& match, const Request& request);
   asio::awaitable<void> Linger(beast::tcp_stream& stream);
+  // Writes a streamed response (response_stream.h) until it ends, the client goes or the server
+  // stops; the connection then closes. The metrics see it when its headers are out, the access
+  // log when it ends (with its whole length and duration).
+  asio::awaitable<void> Stream(beast::tcp_stream& stream, Response response, AccessRecord record,
+                               unsigned version, Clock::time_point start);
+  // Writes `bytes` within the body timeout; adds them to `written`.
+  asio::awaitable<void> WriteChunk(beast::tcp_stream& stream, std::string_view bytes,
+                                   std::size_t& written, beast::error_code& ec);
 
   void EnterRequest() { ++in_flight; }
   void LeaveRequest() {
@@ -110,6 +123,10 @@ struct Server::Impl {
   std::mutex drain_mutex;
   std::condition_variable drained;
   std::atomic<int> in_flight{0};
+  std::atomic<std::size_t> open_streams{0};
+  std::mutex streams_mutex;
+  std::map<std::uint64_t, std::function<void()>> stream_wakers;  // Stop() ends each stream
+  std::uint64_t next_stream = 0;                                 // under streams_mutex
   unsigned short bound_port = 0;
   std::vector<std::thread> threads;
   bool started = false;
@@ -281,10 +298,104 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
                      ? std::move(answer)
                      : Unavailable("the server is busy; retry shortly", options.busy_retry_after);
     }
+    if (response.stream) {
+      co_await Stream(stream, std::move(response), std::move(record), version, start);
+      break;  // the body ends with the connection
+    }
     if (!co_await Send(stream, std::move(response), record, version, keep_alive, start)) break;
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   if (linger) co_await Linger(stream);
+}
+
+asio::awaitable<void> Server::Impl::WriteChunk(beast::tcp_stream& stream, std::string_view bytes,
+                                               std::size_t& written, beast::error_code& ec) {
+  stream.expires_after(options.body_timeout);  // a client that stops reading is dropped
+  written += co_await asio::async_write(stream, asio::buffer(bytes.data(), bytes.size()),
+                                        asio::redirect_error(asio::use_awaitable, ec));
+}
+
+// What wakes a stream's coroutine: its timer cancelled (on the connection's own thread), and on
+// Stop() its socket's pending write too.
+struct StreamWaker {
+  asio::steady_timer timer;
+  beast::tcp_stream* stream;
+};
+
+asio::awaitable<void> Server::Impl::Stream(beast::tcp_stream& stream, Response response,
+                                           AccessRecord record, unsigned version,
+                                           Clock::time_point start) {
+  const std::shared_ptr<ResponseStream> body = std::move(response.stream);
+  if (open_streams.fetch_add(1) >= options.max_streams) {
+    --open_streams;
+    co_await Send(
+        stream,
+        Unavailable("too many event streams are open; retry shortly", options.busy_retry_after),
+        std::move(record), version, false, start);
+    co_return;
+  }
+  struct Close {
+    Impl* impl;
+    ~Close() { --impl->open_streams; }
+  } close{this};
+  bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(response.status), version};
+  for (auto& [name, value] : response.headers) head.set(name, value);
+  head.set(bhttp::field::server, "caredesk");
+  head.set("x-request-id", record.request_id);
+  head.keep_alive(false);
+  beast::error_code ec;
+  std::size_t bytes = 0;
+  stream.expires_after(options.body_timeout);
+  co_await bhttp::async_write(stream, head, asio::redirect_error(asio::use_awaitable, ec));
+  if (!ec && !response.body.empty()) co_await WriteChunk(stream, response.body, bytes, ec);
+  record.status = response.status;
+  if (metrics) {
+    metrics->ObserveRequest(record.route, record.method, record.status,
+                            std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  const auto executor = co_await asio::this_coro::executor;
+  auto waker = std::make_shared<StreamWaker>(StreamWaker{asio::steady_timer(executor), &stream});
+  auto wake = [this, executor, weak = std::weak_ptr<StreamWaker>(waker)] {
+    asio::post(executor, [this, weak] {
+      if (auto alive = weak.lock()) {
+        alive->timer.cancel();
+        if (stopping) alive->stream->cancel();
+      }
+    });
+  };
+  std::uint64_t id = 0;
+  {
+    std::lock_guard lock(streams_mutex);
+    id = next_stream++;
+    stream_wakers.emplace(id, wake);
+  }
+  body->Attach(wake);
+  const auto heartbeat = body->HeartbeatInterval();
+  auto last_write = Clock::now();
+  while (!ec && !stopping) {
+    auto chunk = body->Take();
+    if (!chunk.data.empty()) {
+      co_await WriteChunk(stream, chunk.data, bytes, ec);
+      last_write = Clock::now();
+    }
+    if (ec || chunk.ended || stopping) break;
+    if (!chunk.data.empty()) continue;  // a wake-up while writing found no wait to cancel
+    waker->timer.expires_at(last_write + heartbeat);
+    beast::error_code woken;
+    co_await waker->timer.async_wait(asio::redirect_error(asio::use_awaitable, woken));
+    if (!stopping && Clock::now() >= last_write + heartbeat) {
+      co_await WriteChunk(stream, body->Heartbeat(), bytes, ec);
+      last_write = Clock::now();
+    }
+  }
+  body->Attach({});
+  {
+    std::lock_guard lock(streams_mutex);
+    stream_wakers.erase(id);
+  }
+  record.bytes = bytes;
+  record.duration_ms = std::chrono::duration<double>(Clock::now() - start).count() * 1000.0;
+  if (log) log->Write(record);
 }
 
 asio::awaitable<void> Server::Impl::Linger(beast::tcp_stream& stream) {
@@ -361,6 +472,10 @@ void Server::Stop() {
   if (!impl.started || impl.stopped) return;
   impl.stopped = true;
   impl.stopping = true;
+  {
+    std::lock_guard lock(impl.streams_mutex);
+    for (const auto& [id, wake] : impl.stream_wakers) wake();
+  }
   asio::post(*impl.contexts.front(), [&impl] {
     beast::error_code ignored;
     impl.acceptor->close(ignored);

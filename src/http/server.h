@@ -1,7 +1,9 @@
 // The HTTP/1.1 server (Boost.Beast, hidden in server.cc): keep-alive, one I/O thread per core,
 // handlers on a bounded worker pool, and the edge limits — body size answered with 413 from the
 // declared Content-Length (honouring Expect: 100-continue), header size (431), header-read and
-// idle timeouts — before any handler runs. Stop() drains in-flight requests.
+// idle timeouts — before any handler runs. Stop() drains in-flight requests. A handler may
+// answer with a stream (response_stream.h: Server-Sent Events), written until it ends, the
+// client goes or the server stops.
 #pragma once
 
 #include <chrono>
@@ -30,6 +32,7 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{std::chrono::seconds(60)};    // between requests
   std::chrono::milliseconds drain_timeout{std::chrono::seconds(30)};   // Stop() waits this long
   std::chrono::seconds busy_retry_after{1};  // Retry-After of the 503 for a full queue
+  std::size_t max_streams = 256;  // open event streams (response_stream.h); beyond it, 503
 };
 
 class Server {

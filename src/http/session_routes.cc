@@ -56,7 +56,8 @@ class SessionHandlers {
         return ErrorResponse(ended.error());
       }
     }
-    Response response{204, {}, {}};
+    Response response;
+    response.status = 204;
     response.SetHeader("set-cookie", SessionCookie("", std::chrono::seconds(0)));
     return response;
   }

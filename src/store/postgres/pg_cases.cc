@@ -80,12 +80,17 @@ Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t ex
     if (!stored) return stored;
     core::CaseRecord record = projection;
     record.id = case_id;
+    record.reference = reference;
     record.event_count = count + 1;
     PgParams params;
     AddProjection(params, record, SearchDocument(event));
     params.Int(case_id);
     if (auto written = (*conn)->Query(kUpdate, params); !written) {
       return tl::unexpected(written.error());
+    }
+    if (auto notified = NotifyCaseChanges(**conn, {core::ChangeOf(record, event.type())});
+        !notified) {
+      return tl::unexpected(notified.error());
     }
     return stored;
   });

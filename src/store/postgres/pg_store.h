@@ -18,6 +18,7 @@
 
 #include "core/clock.h"
 #include "core/store.h"
+#include "store/postgres/pg_change_listener.h"
 #include "store/postgres/pg_pool.h"
 
 namespace caredesk::store {
@@ -44,6 +45,8 @@ class PgStore : public core::Store {
                                                            int limit) override;
   core::Result<core::Page<core::CaseRecord>> Search(const std::string& text,
                                                     const std::string& cursor, int limit) override;
+  // Heard through LISTEN (pg_change_listener.h): every process's writes, this one's included.
+  core::CaseChangeFeed& CaseChanges() override { return changes_; }
 
   core::Result<core::CustomerRecord> SaveCustomer(const core::CustomerRecord& customer) override;
   core::Result<core::CustomerRecord> FindCustomer(core::Id id) override;
@@ -103,7 +106,10 @@ class PgStore : public core::Store {
 
  private:
   PgStore(const std::string& url, int pool_size, const core::Clock& clock)
-      : pool_(url, pool_size), clock_(clock), max_leaders_(std::clamp(pool_size / 2, 1, 4)) {}
+      : pool_(url, pool_size),
+        clock_(clock),
+        max_leaders_(std::clamp(pool_size / 2, 1, 4)),
+        changes_(url) {}
   core::Result<void> Migrate();
   // Creates the reference sequence of `year` unless this process has seen it already.
   core::Result<void> EnsureReferenceSequence(PgConnection& conn, int year);
@@ -134,6 +140,7 @@ class PgStore : public core::Store {
   std::deque<PendingCase*> pending_;  // CreateCase calls not yet in a batch, in arrival order
   int leaders_ = 0;                   // batches being written
   const int max_leaders_;
+  PgChangeListener changes_;
 };
 
 }  // namespace caredesk::store

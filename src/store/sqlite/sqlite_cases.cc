@@ -194,7 +194,7 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
   }
   const core::Instant now = clock_.Now();
   const PreparedEvent received = PrepareEvent(new_case.received);
-  return Write<core::CaseRecord>(*writer_, [&](SqliteDb& db) -> Result<core::CaseRecord> {
+  auto created = Write<core::CaseRecord>(*writer_, [&](SqliteDb& db) -> Result<core::CaseRecord> {
     core::CaseRecord record = new_case.record;
     const int year =
         int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
@@ -213,6 +213,8 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     });
     return record;
   });
+  if (created) changes_.Publish(core::ChangeOf(*created, core::EventType::kReceived));
+  return created;
 }
 
 Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) {
@@ -254,7 +256,8 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
                                                    const core::CaseRecord& projection) {
   const core::Instant now = clock_.Now();
   const PreparedEvent prepared = PrepareEvent(event);
-  return Write<core::StoredEvent>(*writer_, [&](SqliteDb& db) -> Result<core::StoredEvent> {
+  std::optional<core::CaseRecord> written;  // the projection as committed
+  auto out = Write<core::StoredEvent>(*writer_, [&](SqliteDb& db) -> Result<core::StoredEvent> {
     auto head = db.Prepare(
         "SELECT c.reference, c.event_count, e.hash FROM cases c JOIN events e "
         "ON e.case_id = c.id AND e.seq = c.event_count WHERE c.id = ?");
@@ -281,12 +284,14 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
     }
     core::CaseRecord record = projection;
     record.id = case_id;
+    record.reference = reference;
     record.event_count = count + 1;
-    if (auto written = WriteProjection(db, record); !written) {
-      return tl::unexpected(written.error());
-    }
+    if (auto done = WriteProjection(db, record); !done) return tl::unexpected(done.error());
+    written = std::move(record);
     return stored;
   });
+  if (out) changes_.Publish(core::ChangeOf(*written, event.type()));
+  return out;
 }
 
 Result<core::CaseRecord> SqliteStore::FindCase(std::string_view reference) {

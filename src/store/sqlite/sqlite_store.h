@@ -43,6 +43,8 @@ class SqliteStore : public core::Store {
                                                            int limit) override;
   core::Result<core::Page<core::CaseRecord>> Search(const std::string& text,
                                                     const std::string& cursor, int limit) override;
+  // Published in this process once each write has committed (one process owns the file).
+  core::CaseChangeFeed& CaseChanges() override { return changes_; }
 
   core::Result<core::CustomerRecord> SaveCustomer(const core::CustomerRecord& customer) override;
   core::Result<core::CustomerRecord> FindCustomer(core::Id id) override;
@@ -124,6 +126,7 @@ class SqliteStore : public core::Store {
   SqliteReferences references_;  // the writer thread's
   const core::Clock& clock_;
   int schema_version_ = 0;
+  core::CaseChangeHub changes_;
 };
 
 }  // namespace caredesk::store
