@@ -1,7 +1,8 @@
 // The work queue: the cases the signed-in person may handle, ordered by the next deadline
 // (newest first when searching), with filters and full-text search. Only the rows in view are
 // rendered (VirtualList) and pages are fetched as the reader scrolls.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { subscribeToCaseChanges } from '../live';
 import { formatInstant, useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { href } from '../route';
@@ -52,6 +53,25 @@ export const emptyFilters: QueueFilters = {
   status: 'open,paused', kind: '', deadline: '', department_id: '', assignee_id: '', q: '',
 };
 
+// Re-reads the queue a moment after cases change (several changes at once: one re-read), and
+// whenever the live stream (re)opens, since changes made while it was down are not replayed.
+function useLiveRefresh(refresh: () => Promise<void>) {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void latest.current(), 300);
+    };
+    const stop = subscribeToCaseChanges(soon, { onOpen: soon });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, []);
+}
+
 // The filters last chosen, so that coming back from a case finds the queue as it was left.
 let lastFilters: QueueFilters = emptyFilters;
 
@@ -62,7 +82,8 @@ export function QueuePage({ me }: { me: Me }) {
     lastFilters = next;
     setFiltersState(next);
   };
-  const { cases, hasMore, loadMore, error, loading } = useQueue(filters);
+  const { cases, hasMore, loadMore, refresh, error, loading } = useQueue(filters);
+  useLiveRefresh(refresh);
   const { rowHeight, height } = useListSize();
   return (
     <section aria-labelledby="queue-title">
