@@ -45,9 +45,7 @@ export const adminEn = {
   role_auditor: 'Auditor',
   role_admin: 'Admin',
   staff_list: 'Everyone on staff',
-  staff_email: 'Email',
   staff_name: 'Name',
-  staff_password: 'Password',
   staff_password_hint:
     'Only for someone who will sign in in a browser: at least 8 characters. Leave empty for an API-only account.',
   staff_role: 'Role',

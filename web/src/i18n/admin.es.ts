@@ -47,9 +47,7 @@ export const adminEs: Record<keyof typeof adminEn, string> = {
   role_auditor: 'Auditor',
   role_admin: 'Administrador',
   staff_list: 'Todo el personal',
-  staff_email: 'Correo electrónico',
   staff_name: 'Nombre',
-  staff_password: 'Contraseña',
   staff_password_hint:
     'Solo para quien vaya a entrar desde el navegador: al menos 8 caracteres. Déjela vacía para una cuenta solo de API.',
   staff_role: 'Función',

@@ -3,9 +3,7 @@
 import { adminEn } from './admin.en';
 import { staffEn } from './staff.en';
 
-export const en = {
-  ...staffEn,
-  ...adminEn,
+export const portalEn = {
   loading: 'Loading…',
   skip_to_content: 'Skip to content',
   language: 'Language',
@@ -136,5 +134,7 @@ export const en = {
   not_found_case:
     'We could not find a case with that reference and tracking code. Check both and try again.',
 } as const;
+
+export const en = { ...portalEn, ...staffEn, ...adminEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,16 @@
-import { en } from './en';
+import { adminEn } from './admin.en';
+import { en, portalEn } from './en';
+import { staffEn } from './staff.en';
 import { es } from './es';
 import { formatInstant, setLanguage, setOrganisationZone, translate } from './index';
 
 describe('translations', () => {
+  it('gives each key one meaning: the portal, staff and admin dictionaries share none', () => {
+    const parts = [Object.keys(portalEn), Object.keys(staffEn), Object.keys(adminEn)];
+    const all = parts.flat();
+    expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
+  });
+
   it('has every English string in Spanish, none left empty or untranslated by accident', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(es)) expect(text.trim(), key).not.toBe('');

@@ -75,10 +75,13 @@ export function useQueue(filters: QueueFilters) {
     try {
       const page = await call<QueuePage>(queuePath(filters, null, limit));
       if (mine !== generation.current || busy.current) return;
-      setCases((before) => withFreshTop(before, page.cases));
-      if (loaded <= limit) {
+      if (loaded <= limit || !page.next_cursor) {
+        // what was loaded is all re-read: the answer replaces it (cases that left go)
+        setCases(page.cases);
         setCursor(page.next_cursor);
         setDone(!page.next_cursor);
+      } else {
+        setCases((before) => withFreshTop(before, page.cases));
       }
     } catch {
       // the next change or reconnection tries again
