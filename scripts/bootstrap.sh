@@ -10,8 +10,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 scripts/install-deps.sh
 
-build() {  # build DIR TYPE
-  cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE="$2"
+build() {  # build DIR TYPE [CMAKE OPTIONS...]
+  cmake -S . -B "$1" -G Ninja -DCMAKE_BUILD_TYPE="$2" "${@:3}"
   cmake --build "$1" -j "$jobs"
 }
 
@@ -23,8 +23,9 @@ case "$mode" in
     ;;
   test)
     build build Release
-    # The Debug build must be warning-free too (g++ warns differently without optimisation).
-    build build-debug Debug
+    # The product's Debug build must be warning-free too (g++ warns differently without
+    # optimisation); the tests and benchmarks are compiled, with -Werror, in the Release build.
+    build build-debug Debug -DCAREDESK_BUILD_TESTS=OFF -DCAREDESK_BUILD_BENCH=OFF
     ctest --test-dir build --output-on-failure -j "$jobs" --timeout 600
     ;;
   *)
