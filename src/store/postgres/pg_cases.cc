@@ -4,6 +4,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "store/common/event_hash.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
@@ -53,7 +55,8 @@ Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t ex
   const core::Instant now = clock_.Now();
   auto conn = pool_.Borrow();
   if (!conn) return tl::unexpected(conn.error());
-  return InTransaction(**conn, [&]() -> Result<core::StoredEvent> {
+  std::optional<core::CaseChange> announced;
+  auto appended = InTransaction(**conn, [&]() -> Result<core::StoredEvent> {
     // The row lock serialises writers of one case across processes; a writer that waited sees
     // the count its predecessor left and gets a conflict.
     auto head = OneRow(
@@ -88,12 +91,11 @@ Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t ex
     if (auto written = (*conn)->Query(kUpdate, params); !written) {
       return tl::unexpected(written.error());
     }
-    if (auto notified = NotifyCaseChanges(**conn, {core::ChangeOf(record, event.type())});
-        !notified) {
-      return tl::unexpected(notified.error());
-    }
+    announced = core::ChangeOf(record, event.type());
     return stored;
   });
+  if (appended && announced) notifier_.Announce({*announced});  // committed: tell the others
+  return appended;
 }
 
 }  // namespace caredesk::store

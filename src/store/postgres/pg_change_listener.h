@@ -1,5 +1,5 @@
-// Live updates across processes: every write of a case on PostgreSQL also NOTIFYs the channel
-// caredesk_cases in its own transaction (so the notification goes out only on commit), and each
+// Live updates across processes: every committed write of a case on PostgreSQL is announced on
+// the channel caredesk_cases (PgChangeNotifier, after the commit, in batches), and each
 // process that has subscribers LISTENs on a connection of its own. A thread waits on that
 // connection's socket with poll(), decodes each notification and publishes it to this process's
 // hub — changes made by this process arrive the same way, so every process sees one order.
@@ -21,8 +21,7 @@
 
 namespace caredesk::store {
 
-// Queues a notification of each change on the connection's open transaction (sent on commit,
-// dropped on rollback), in one statement.
+// Notifies each change on `conn` in one statement (sent when its transaction commits).
 core::Result<void> NotifyCaseChanges(PgConnection& conn,
                                      const std::vector<core::CaseChange>& changes);
 

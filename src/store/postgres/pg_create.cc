@@ -57,8 +57,8 @@ Result<core::Id> InsertOne(PgConnection& conn, const core::CaseHistory& history)
       ", new_event AS (INSERT INTO events ({}) SELECT new_case.id, $23::bigint, $24::text, "
       "$25::bigint, $26::text, $27::text, $28::text, $29::text, $30::bigint, $31::text, "
       "$32::text FROM new_case RETURNING case_id) "
-      "SELECT case_id, pg_notify('{}', $33) FROM new_event",
-      IndexedWords("$18"), kEventColumns, kCaseChangesChannel);
+      "SELECT case_id FROM new_event",
+      IndexedWords("$18"), kEventColumns);
   const core::CaseRecord& record = history.record;
   PgParams params;
   AddProjection(params, record, SearchDocument(history.events.front().event));
@@ -66,8 +66,7 @@ Result<core::Id> InsertOne(PgConnection& conn, const core::CaseHistory& history)
       .Text(record.policy_version)
       .Int(Seconds(record.received_at))
       .Int(Seconds(record.logged_at));
-  AddEventColumns(params, history.events.front());                                  // $23 … $32
-  params.Text(CaseChangeJson(core::ChangeOf(record, core::EventType::kReceived)));  // $33
+  AddEventColumns(params, history.events.front());  // $23 … $32
   return OneRow(
       conn, kInsert, params, [](const PgRow& row) { return row.Int(0); }, "the new case");
 }
@@ -179,9 +178,10 @@ std::vector<std::optional<Result<core::CaseRecord>>> PgStore::CreateBatch(
     numbered.push_back(i);
     to_write.push_back(histories[i]);
   }
-  auto done = [&](std::size_t i, core::Id id) {
+  auto done = [&](std::size_t i, core::Id id) {  // after its commit
     core::CaseRecord record = histories[i].record;
     record.id = id;
+    notifier_.Announce({core::ChangeOf(record, core::EventType::kReceived)});
     results[i] = record;
   };
   if (to_write.size() > 1) {
@@ -190,13 +190,6 @@ std::vector<std::optional<Result<core::CaseRecord>>> PgStore::CreateBatch(
       if (!inserted) return inserted;
       if (auto events = InsertEventRows(**conn, to_write, *inserted); !events) {
         return tl::unexpected(events.error());
-      }
-      std::vector<core::CaseChange> changes;
-      for (const auto& history : to_write) {
-        changes.push_back(core::ChangeOf(history.record, core::EventType::kReceived));
-      }
-      if (auto notified = NotifyCaseChanges(**conn, changes); !notified) {
-        return tl::unexpected(notified.error());
       }
       return inserted;
     });

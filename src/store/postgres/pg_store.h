@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/store.h"
 #include "store/postgres/pg_change_listener.h"
+#include "store/postgres/pg_change_notifier.h"
 #include "store/postgres/pg_pool.h"
 
 namespace caredesk::store {
@@ -109,7 +110,8 @@ class PgStore : public core::Store {
       : pool_(url, pool_size),
         clock_(clock),
         max_leaders_(std::clamp(pool_size / 2, 1, 4)),
-        changes_(url) {}
+        changes_(url),
+        notifier_(url) {}
   core::Result<void> Migrate();
   // Creates the reference sequence of `year` unless this process has seen it already.
   core::Result<void> EnsureReferenceSequence(PgConnection& conn, int year);
@@ -141,6 +143,7 @@ class PgStore : public core::Store {
   int leaders_ = 0;                   // batches being written
   const int max_leaders_;
   PgChangeListener changes_;
+  PgChangeNotifier notifier_;
 };
 
 }  // namespace caredesk::store
