@@ -1,10 +1,10 @@
 // The embedded web UI: every built file is served at its path, gzip only to a browser that takes
 // it, hashed assets cached for good and the page itself revalidated.
-#include <fstream>
-
 #include "http/web_routes.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
 
 namespace caredesk::http {
 namespace {
