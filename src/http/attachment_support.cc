@@ -24,12 +24,12 @@ bool CustomerMade(const core::StoredEvent& stored) {
 // The event seqs whose attachments `audience` may see.
 core::Result<std::set<std::int64_t>> VisibleEvents(const CaseApi& api,
                                                    const core::CaseRecord& record,
-                                                   AttachmentAudience audience) {
+                                                   Audience audience) {
   auto events = api.store.Events(record.id);
   if (!events) return tl::unexpected(events.error());
   std::set<std::int64_t> seqs;
   for (const auto& stored : *events) {
-    if (audience == AttachmentAudience::kStaff || CustomerSees(stored.event)) {
+    if (audience == Audience::kStaff || CustomerSees(stored.event)) {
       seqs.insert(stored.seq);
     }
   }
@@ -38,11 +38,11 @@ core::Result<std::set<std::int64_t>> VisibleEvents(const CaseApi& api,
 
 // The event an upload goes with: `event=SEQ` or the newest one the caller may attach to.
 core::Result<std::int64_t> TargetEvent(const CaseApi& api, const core::CaseRecord& record,
-                                       const Request& request, AttachmentAudience audience) {
+                                       const Request& request, Audience audience) {
   auto events = api.store.Events(record.id);
   if (!events) return tl::unexpected(events.error());
   auto allowed = [&](const core::StoredEvent& e) {
-    return audience == AttachmentAudience::kStaff || CustomerMade(e);
+    return audience == Audience::kStaff || CustomerMade(e);
   };
   if (auto given = request.Query("event")) {
     std::int64_t seq = 0;
@@ -52,9 +52,8 @@ core::Result<std::int64_t> TargetEvent(const CaseApi& api, const core::CaseRecor
                               [&](const auto& e) { return number && e.seq == seq; });
     if (found == events->end() || !allowed(*found)) {
       return core::Fail(core::ErrorCode::kInvalid,
-                        audience == AttachmentAudience::kStaff
-                            ? "names no event of this case"
-                            : "names no event of yours on this case",
+                        audience == Audience::kStaff ? "names no event of this case"
+                                                     : "names no event of yours on this case",
                         "event");
     }
     return seq;
@@ -93,7 +92,7 @@ std::string ContentDisposition(std::string_view filename) {
 }  // namespace
 
 Response UploadAttachment(const CaseApi& api, const core::CaseRecord& record,
-                          const Request& request, AttachmentAudience audience) {
+                          const Request& request, Audience audience) {
   const std::string filename(request.Query("filename").value_or(""));
   if (auto problem = core::AttachmentNameProblem(filename)) {
     return ErrorResponse(
@@ -121,8 +120,7 @@ Response UploadAttachment(const CaseApi& api, const core::CaseRecord& record,
   return JsonTextResponse(201, out.Take());
 }
 
-Response ListAttachments(const CaseApi& api, const core::CaseRecord& record,
-                         AttachmentAudience audience) {
+Response ListAttachments(const CaseApi& api, const core::CaseRecord& record, Audience audience) {
   auto visible = VisibleEvents(api, record, audience);
   if (!visible) return ErrorResponse(visible.error());
   auto attachments = api.store.Attachments(record.id);
@@ -136,7 +134,7 @@ Response ListAttachments(const CaseApi& api, const core::CaseRecord& record,
 }
 
 Response DownloadAttachment(const CaseApi& api, const core::CaseRecord& record,
-                            std::string_view sha256, AttachmentAudience audience) {
+                            std::string_view sha256, Audience audience) {
   auto visible = VisibleEvents(api, record, audience);
   if (!visible) return ErrorResponse(visible.error());
   auto attachments = api.store.Attachments(record.id);

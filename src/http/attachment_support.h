@@ -8,18 +8,16 @@
 #pragma once
 
 #include "core/store_records.h"
+#include "http/case_json.h"
 #include "http/case_routes.h"
 #include "http/message.h"
 
 namespace caredesk::http {
 
-enum class AttachmentAudience { kStaff, kCustomer };
-
 Response UploadAttachment(const CaseApi& api, const core::CaseRecord& record,
-                          const Request& request, AttachmentAudience audience);
-Response ListAttachments(const CaseApi& api, const core::CaseRecord& record,
-                         AttachmentAudience audience);
+                          const Request& request, Audience audience);
+Response ListAttachments(const CaseApi& api, const core::CaseRecord& record, Audience audience);
 Response DownloadAttachment(const CaseApi& api, const core::CaseRecord& record,
-                            std::string_view sha256, AttachmentAudience audience);
+                            std::string_view sha256, Audience audience);
 
 }  // namespace caredesk::http

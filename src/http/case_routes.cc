@@ -160,6 +160,24 @@ class CaseHandlers {
     return CaseResponse(reference, AudienceOf(who.principal, record), 201);
   }
 
+  Response Attachments(const Request& request, const RouteParams& params) {
+    auto opened = OpenCase(request, params);
+    if (!opened) return opened.error();
+    const auto& [who, record] = *opened;
+    const auto audience = AudienceOf(who.principal, record);
+    if (request.method == "POST") {
+      if (!core::CanActOnCase(who.principal, record, core::EventType::kNote)) {
+        return Forbidden(
+            fmt::format("{} may not add files to this case", PrincipalName(who.principal)));
+      }
+      return UploadAttachment(api_, record, request, audience);
+    }
+    if (auto sha256 = params.Get("sha256"); !sha256.empty()) {
+      return DownloadAttachment(api_, record, sha256, audience);
+    }
+    return ListAttachments(api_, record, audience);
+  }
+
  private:
   // The caller and the case {reference} names, when they may read it (else the answer why not).
   HttpResult<std::pair<auth::Authenticated, core::CaseRecord>> OpenCase(const Request& request,
@@ -212,32 +230,6 @@ class CaseHandlers {
       customer = *found;
     }
     return JsonTextResponse(status, CaseJson(*view, customer, audience));
-  }
-
- public:
-  Response Attachments(const Request& request, const RouteParams& params) {
-    auto opened = OpenCase(request, params);
-    if (!opened) return opened.error();
-    const auto& [who, record] = *opened;
-    const auto audience = AttachmentAudienceOf(who.principal, record);
-    if (request.method == "POST") {
-      if (!core::CanActOnCase(who.principal, record, core::EventType::kNote)) {
-        return Forbidden(
-            fmt::format("{} may not add files to this case", PrincipalName(who.principal)));
-      }
-      return UploadAttachment(api_, record, request, audience);
-    }
-    if (auto sha256 = params.Get("sha256"); !sha256.empty()) {
-      return DownloadAttachment(api_, record, sha256, audience);
-    }
-    return ListAttachments(api_, record, audience);
-  }
-
- private:
-  static AttachmentAudience AttachmentAudienceOf(const core::Principal& p,
-                                                 const core::CaseRecord& record) {
-    return core::CanReadInternalDetail(p, record) ? AttachmentAudience::kStaff
-                                                  : AttachmentAudience::kCustomer;
   }
 
   const CaseApi& api_;

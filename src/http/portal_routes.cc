@@ -70,7 +70,7 @@ class PortalHandlers {
   Response Attachments(const Request& request, const RouteParams& params) {
     auto opened = Open(request, params);
     if (!opened) return opened.error();
-    constexpr auto kCustomer = AttachmentAudience::kCustomer;
+    constexpr auto kCustomer = Audience::kCustomer;
     if (request.method == "POST") return UploadAttachment(api_, opened->record, request, kCustomer);
     if (auto sha256 = params.Get("sha256"); !sha256.empty()) {
       return DownloadAttachment(api_, opened->record, sha256, kCustomer);
