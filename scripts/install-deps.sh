@@ -16,6 +16,12 @@ packages=(
   libcmark-dev
   # the HTTP server: Boost.Beast/Asio, Prometheus metrics, libsodium (passwords, tokens)
   libboost-dev prometheus-cpp-dev libsodium-dev
+  # mail: MIME (GMime), HTML sanitising (gumbo), SMTP and IMAP (libcurl), templates (mstch),
+  # printable letters (cairo + pango)
+  libgmime-3.0-dev libgumbo-dev libcurl4-openssl-dev libmstch-dev libcairo2-dev libpango1.0-dev
+  # the mail tests' own servers: Dovecot (IMAP) and Postfix's smtp-sink; openssl for their
+  # certificates; poppler-utils to read back the PDFs caredesk writes
+  dovecot-imapd postfix openssl poppler-utils
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   # the web UI's browser tests: Debian's Chromium (driven by playwright-core) and fonts for it
@@ -33,6 +39,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+# Postfix is installed for its smtp-sink test server only: no system mail service.
+if command -v debconf-set-selections >/dev/null 2>&1; then
+  echo "postfix postfix/main_mailer_type select No configuration" |
+    "${sudo_cmd[@]}" debconf-set-selections
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
