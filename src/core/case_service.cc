@@ -105,6 +105,12 @@ Result<CaseView> CaseService::Projection(CaseRecord base, const std::vector<Case
   return CaseView{std::move(base), {}, state, std::move(*deadlines), std::move(policy)};
 }
 
+std::vector<Timer> CaseService::TimersOf(const CaseView& view) {
+  const Policy& policy = *view.policy;
+  return PlanTimers(policy.automation, *policy.calendar, policy.due_soon_share, view.state,
+                    view.deadlines, !view.state.anonymous);
+}
+
 Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
   auto logged = Log(contact);
   if (!logged) return tl::unexpected(logged.error());
@@ -159,7 +165,9 @@ Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   if (auto valid = ValidateEvent(received_event); !valid) return tl::unexpected(valid.error());
   auto projection = Projection(record, {received_event}, *policy);
   if (!projection) return tl::unexpected(projection.error());
-  auto created = store_.CreateCase(NewCase{projection->record, received_event});
+  NewCase new_case{projection->record, received_event, contact.effects};
+  new_case.effects.timers = TimersOf(*projection);
+  auto created = store_.CreateCase(new_case);
   if (!created) return tl::unexpected(created.error());
   if (!account_manager) {
     // The case as stored, without reading it back: its one event and the deadlines just judged.
@@ -198,6 +206,11 @@ Result<std::optional<Id>> CaseService::DepartmentReferredTo(const CaseEvent& eve
 }
 
 Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEvent& event) {
+  return Record(reference, event, EffectsOf());
+}
+
+Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEvent& event,
+                                        const EffectsOf& effects_of) {
   if (auto valid = ValidateEvent(event); !valid) return tl::unexpected(valid.error());
   auto routed = DepartmentReferredTo(event);
   if (!routed) return tl::unexpected(routed.error());
@@ -214,7 +227,16 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
     auto projection = Projection(*record, events, *policy);
     if (!projection) return tl::unexpected(projection.error());
     if (*routed) projection->record.department_id = **routed;
-    auto appended = store_.AppendEvent(record->id, record->event_count, event, projection->record);
+    CaseEffects effects;
+    if (effects_of) {
+      projection->events = *stored;
+      auto wanted = effects_of(*projection);
+      if (!wanted) return tl::unexpected(wanted.error());
+      effects = std::move(*wanted);
+    }
+    effects.timers = TimersOf(*projection);
+    auto appended =
+        store_.AppendEvent(record->id, record->event_count, event, projection->record, effects);
     if (appended || appended.error().code != ErrorCode::kConflict ||
         appended.error().message.find("changed meanwhile") == std::string::npos) {
       return appended;

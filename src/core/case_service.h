@@ -5,6 +5,7 @@
 // No I/O of its own: the store and the clock are ports.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,7 +36,8 @@ struct NewContact {
   std::string nature;
   std::optional<Id> department_id;
   std::vector<std::string> points;
-  Actor logged_by;  // who put it on file; empty: the system (portal, email)
+  Actor logged_by;      // who put it on file; empty: the system (portal, email)
+  CaseEffects effects;  // committed with the case (the email it came in, say)
 };
 
 // A case as read: the projection, every event, every deadline under its policy version.
@@ -54,6 +56,10 @@ struct LoggedContact {
   std::optional<CustomerRecord> customer;
 };
 
+// What a write commits with its event besides the case's timers (which the service plans itself),
+// computed from the case as it will be once the event is recorded.
+using EffectsOf = std::function<Result<CaseEffects>(const CaseView& after)>;
+
 class CaseService {
  public:
   CaseService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -66,6 +72,9 @@ class CaseService {
   // A referral to a department on file (by name, ignoring case) routes the case there: that
   // department's staff see and handle it from then on.
   Result<StoredEvent> Record(std::string_view reference, const CaseEvent& event);
+  // The same, committing `effects_of(case after the event)` with it (messages, a fired timer).
+  Result<StoredEvent> Record(std::string_view reference, const CaseEvent& event,
+                             const EffectsOf& effects_of);
   Result<CaseView> Read(std::string_view reference);
   // The same, for a case whose projection the caller has just read (one store read fewer).
   Result<CaseView> Read(const CaseRecord& record);
@@ -78,6 +87,8 @@ class CaseService {
   // The projection of `events` onto `base`, with the state and deadlines it was judged from.
   Result<CaseView> Projection(CaseRecord base, const std::vector<CaseEvent>& events,
                               std::shared_ptr<const Policy> policy);
+  // The timers `view` needs under its policy's automation.
+  static std::vector<Timer> TimersOf(const CaseView& view);
 
   Store& store_;
   const Clock& clock_;

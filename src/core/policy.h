@@ -12,6 +12,7 @@
 #include <tl/expected.hpp>
 #include <vector>
 
+#include "core/automation.h"
 #include "core/calendar.h"
 #include "core/deadline.h"
 #include "core/standard.h"
@@ -39,6 +40,7 @@ struct Policy {
   // one is shown the text above.
   std::map<std::string, PublishedText, std::less<>> published_translations;
   std::vector<Standard> standards;
+  Automation automation;  // [automation]: what caredesk sends and when, by itself
 
   const Standard* FindStandard(std::string_view id) const;
   // The published text in `language`, or in the first language when it has no translation.

@@ -31,9 +31,10 @@ class PolicyParser {
     }
     Policy policy;
     policy.version = Sha256Hex(text_).substr(0, 16);
-    reader_.CheckKeys(
-        root, {"organisation", "calendar", "deadlines", "classification", "published", "standard"},
-        "the policy");
+    reader_.CheckKeys(root,
+                      {"organisation", "calendar", "deadlines", "classification", "published",
+                       "standard", "automation"},
+                      "the policy");
     CalendarSpec spec;
     int calendar_line = 1;
     if (const auto* organisation = reader_.RequiredTable(root, "organisation")) {
@@ -57,6 +58,9 @@ class PolicyParser {
     if (const auto* published = reader_.OptionalTable(root, "published")) {
       ParsePublished(*published, policy);
     }
+    if (const auto* automation = reader_.OptionalTable(root, "automation")) {
+      ParseAutomation(*automation, policy.automation);
+    }
     if (const auto* node = root.get("standard")) {
       policy.standards = ParseStandards(reader_, *node);
     }
@@ -77,6 +81,35 @@ class PolicyParser {
   }
 
  private:
+  // [automation]: switches and spans, each optional (the defaults are in automation.h).
+  void ParseAutomation(const toml::table& table, Automation& automation) {
+    reader_.CheckKeys(table,
+                      {"acknowledge", "holding_reply", "holding_extension", "alerts", "survey",
+                       "survey_after", "survey_every"},
+                      "[automation]");
+    for (auto [key, flag] :
+         {std::pair{"acknowledge", &automation.acknowledge},
+          std::pair{"holding_reply", &automation.holding_reply},
+          std::pair{"alerts", &automation.alerts}, std::pair{"survey", &automation.survey}}) {
+      if (const auto* node = table.get(key)) {
+        if (auto value = node->value<bool>()) {
+          *flag = *value;
+        } else {
+          reader_.Problem(
+              LineOf(*node),
+              fmt::format("[automation] {} must be true or false, not {}", key, Quote(*node)));
+        }
+      }
+    }
+    for (auto [key, span] : {std::pair{"holding_extension", &automation.holding_extension},
+                             std::pair{"survey_after", &automation.survey_after},
+                             std::pair{"survey_every", &automation.survey_every}}) {
+      if (const auto* node = table.get(key)) {
+        if (auto value = reader_.DurationAt(*node, key)) *span = *value;
+      }
+    }
+  }
+
   // [published], and its translations as sub-tables named by language ([published.es]).
   void ParsePublished(const toml::table& table, Policy& policy) {
     auto read = [&](const toml::table& from, PublishedText& into) {

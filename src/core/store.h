@@ -4,6 +4,7 @@
 // returns success is durable.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <span>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "core/case_changes.h"
+#include "core/correspondence.h"
 #include "core/credential_records.h"
 #include "core/store_records.h"
 
@@ -50,6 +52,7 @@ struct CaseHistory {
 struct NewCase {
   CaseRecord record;
   CaseEvent received;
+  CaseEffects effects;  // committed with the case (timers; the email it was opened from)
 };
 
 class CaseStore {
@@ -60,9 +63,15 @@ class CaseStore {
   // processes) and stores the case with its first event.
   virtual Result<CaseRecord> CreateCase(const NewCase& new_case) = 0;
   // Appends an event if the case still has `expected_count` events (else kConflict, so the
-  // caller re-reads and retries) and replaces the projection, in one transaction.
+  // caller re-reads and retries) and replaces the projection, with the event's effects, in one
+  // transaction.
   virtual Result<StoredEvent> AppendEvent(Id case_id, std::int64_t expected_count,
-                                          const CaseEvent& event, const CaseRecord& projection) = 0;
+                                          const CaseEvent& event, const CaseRecord& projection,
+                                          const CaseEffects& effects) = 0;
+  Result<StoredEvent> AppendEvent(Id case_id, std::int64_t expected_count, const CaseEvent& event,
+                                  const CaseRecord& projection) {
+    return AppendEvent(case_id, expected_count, event, projection, CaseEffects{});
+  }
   // Stores cases exactly as given — references, projections and event chains, each chain
   // verified first — in one transaction, and moves each year's reference counter past them.
   // kConflict when a reference exists; kNotFound when a policy version is missing.
@@ -191,6 +200,44 @@ class CredentialStore {
                                               const std::string& secret_hash) = 0;
 };
 
+// The outbox and the timers (correspondence.h). Messages and timers of a case are written with
+// its events (CaseEffects); what is here is for the sender, the scheduler and their screens.
+// Claims are leases: a claimed row is skipped by every other caller (every process, on
+// PostgreSQL) until the lease runs out, so a process that dies mid-send is taken over later.
+class CorrespondenceStore {
+ public:
+  virtual ~CorrespondenceStore() = default;
+  // Messages that follow no case event (staff alerts of a service notice, say); ids assigned.
+  virtual Result<std::vector<OutboxMessage>> Enqueue(std::span<const OutboxMessage> messages) = 0;
+  // Up to `limit` pending emails whose next attempt is due at `now`, oldest first, each claimed
+  // until now + lease.
+  virtual Result<std::vector<OutboxMessage>> ClaimOutbox(Instant now, std::chrono::seconds lease,
+                                                         int limit) = 0;
+  // Sent (an email the server accepted; a letter printed or a call made, by staff).
+  virtual Result<void> MarkSent(Id message_id, Instant at) = 0;
+  // An attempt failed: tried again at `retry_at`, or failed for good when there is none.
+  virtual Result<void> MarkFailed(Id message_id, const std::string& reason,
+                                  std::optional<Instant> retry_at) = 0;
+  // An admin's decision: a failed or cancelled message goes out again at `at`, or a pending one
+  // is cancelled. kConflict when the message is not in a state that allows it.
+  virtual Result<void> Requeue(Id message_id, Instant at) = 0;
+  virtual Result<void> Cancel(Id message_id) = 0;
+  virtual Result<OutboxMessage> FindOutboxMessage(Id message_id) = 0;
+  // Newest first.
+  virtual Result<Page<OutboxMessage>> Outbox(const OutboxQuery& query) = 0;
+  // Up to `limit` timers due at `now` that have not fired, earliest first, each claimed until
+  // now + lease. A timer fires by a case write whose effects name it (CaseEffects::fired_timer).
+  virtual Result<std::vector<Timer>> ClaimTimers(Instant now, std::chrono::seconds lease,
+                                                 int limit) = 0;
+  // A case's timers, fired ones too, by fire_at.
+  virtual Result<std::vector<Timer>> Timers(Id case_id) = 0;
+  // The case an email belongs to: the one that filed it (an inbound Message-ID) or sent it (an
+  // outbox message's id). None when no case did.
+  virtual Result<std::optional<Id>> CaseOfMessageId(const std::string& message_id) = 0;
+  // When a message of `kind` was last put in the outbox for the customer (surveys are rationed).
+  virtual Result<std::optional<Instant>> LastMessageTo(Id customer_id, std::string_view kind) = 0;
+};
+
 // One finding of `audit verify`: the first event whose hash does not hold.
 struct BrokenLink {
   std::string reference;
@@ -212,7 +259,8 @@ class Store : public CaseStore,
               public AttachmentStore,
               public SuggestionStore,
               public AuditTrail,
-              public CredentialStore {
+              public CredentialStore,
+              public CorrespondenceStore {
  public:
   // The schema version this store's database is at.
   virtual int SchemaVersion() = 0;

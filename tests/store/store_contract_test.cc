@@ -11,6 +11,7 @@
 #include "core/case_event.h"
 #include "store/common/event_hash.h"
 #include "store/common/reference.h"
+#include "store_cases.h"
 #include "store_fixture.h"
 
 namespace caredesk::testing {
@@ -22,29 +23,6 @@ using std::chrono::hours;
 using std::chrono::seconds;
 
 Instant At(const char* text) { return *core::ParseInstant(text); }
-
-const core::Actor kAgent{"staff-1", "Alex Agent", "AA"};
-
-core::NewCase Contact(const std::string& subject, const std::string& body, Instant received,
-                      core::Kind kind = core::Kind::kComplaint) {
-  core::NewCase new_case;
-  auto& r = new_case.record;
-  r.kind = kind;
-  r.channel = core::Channel::kEmail;
-  r.status = core::CaseStatus::kOpen;
-  r.subject = subject;
-  r.policy_version = "test-policy-v1";
-  r.received_at = received;
-  r.logged_at = received + seconds{30};
-  r.updated_at = received + seconds{30};
-  core::event::Received payload;
-  payload.kind = kind;
-  payload.channel = core::Channel::kEmail;
-  payload.subject = subject;
-  payload.body = body;
-  new_case.received = CaseEvent{received, kAgent, payload};
-  return new_case;
-}
 
 CaseEvent Note(const std::string& text, Instant at) {
   return CaseEvent{at, kAgent, core::event::Note{text}};

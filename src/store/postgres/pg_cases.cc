@@ -6,10 +6,12 @@
 
 #include <optional>
 
+#include "store/common/correspondence_sql.h"
 #include "store/common/event_hash.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
 #include "store/postgres/pg_case_params.h"
+#include "store/postgres/pg_session.h"
 #include "store/postgres/pg_store.h"
 
 namespace caredesk::store {
@@ -45,7 +47,8 @@ Result<core::StoredEvent> InsertEvent(PgConnection& conn, core::Instant now, cor
 
 Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t expected_count,
                                                const core::CaseEvent& event,
-                                               const core::CaseRecord& projection) {
+                                               const core::CaseRecord& projection,
+                                               const core::CaseEffects& effects) {
   static const std::string kUpdate = fmt::format(
       "UPDATE cases SET kind = $1, channel = $2, stage = $3, status = $4, anonymous = $5, "
       "customer_id = $6, department_id = $7, assignee_id = $8, subject = $9, nature = $10, "
@@ -73,6 +76,12 @@ Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t ex
                   fmt::format("case {} changed meanwhile: it has {} events, not {}", reference,
                               count, expected_count));
     }
+    PgSession session(**conn);
+    if (!effects.empty()) {
+      if (auto allowed = CheckEffects(session, effects); !allowed) {
+        return tl::unexpected(allowed.error());
+      }
+    }
     // A statement of its own, after the lock: its snapshot includes the predecessor's event.
     auto prev_hash = OneRow(
         **conn, "SELECT hash FROM events WHERE case_id = $1 AND seq = $2",
@@ -81,6 +90,11 @@ Result<core::StoredEvent> PgStore::AppendEvent(core::Id case_id, std::int64_t ex
     if (!prev_hash) return tl::unexpected(prev_hash.error());
     auto stored = InsertEvent(**conn, now, case_id, reference, count + 1, *prev_hash, event);
     if (!stored) return stored;
+    if (!effects.empty()) {
+      if (auto done = WriteEffects(session, case_id, count + 1, effects, now); !done) {
+        return tl::unexpected(done.error());
+      }
+    }
     core::CaseRecord record = projection;
     record.id = case_id;
     record.reference = reference;

@@ -17,10 +17,12 @@
 #include <map>
 
 #include "store/common/case_change_json.h"
+#include "store/common/correspondence_sql.h"
 #include "store/common/event_hash.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
 #include "store/postgres/pg_case_params.h"
+#include "store/postgres/pg_session.h"
 #include "store/postgres/pg_store.h"
 
 namespace caredesk::store {
@@ -191,6 +193,15 @@ std::vector<std::optional<Result<core::CaseRecord>>> PgStore::CreateBatch(
       if (auto events = InsertEventRows(**conn, to_write, *inserted); !events) {
         return tl::unexpected(events.error());
       }
+      PgSession session(**conn);
+      for (std::size_t k = 0; k < numbered.size(); ++k) {
+        const core::CaseEffects& effects = batch[numbered[k]]->new_case->effects;
+        const auto id = inserted->find(to_write[k].record.reference);
+        if (effects.empty() || id == inserted->end()) continue;
+        if (auto written = WriteEffects(session, id->second, 1, effects, now); !written) {
+          return tl::unexpected(written.error());
+        }
+      }
       return inserted;
     });
     if (ids) {
@@ -207,7 +218,16 @@ std::vector<std::optional<Result<core::CaseRecord>>> PgStore::CreateBatch(
     // Rolled back whole: written one by one, so that a bad case fails alone.
   }
   for (std::size_t k = 0; k < numbered.size(); ++k) {
-    auto id = InsertOne(**conn, to_write[k]);
+    const core::CaseEffects& effects = batch[numbered[k]]->new_case->effects;
+    auto id = effects.empty() ? InsertOne(**conn, to_write[k])
+                              : InTransaction(**conn, [&]() -> Result<core::Id> {
+                                  auto one = InsertOne(**conn, to_write[k]);
+                                  if (!one) return one;
+                                  PgSession session(**conn);
+                                  auto written = WriteEffects(session, *one, 1, effects, now);
+                                  if (!written) return tl::unexpected(written.error());
+                                  return one;
+                                });
     if (id) {
       done(numbered[k], *id);
     } else {

@@ -3,6 +3,7 @@
 // queue, a customer's cases and full-text search.
 #include <fmt/format.h>
 
+#include "store/common/correspondence_sql.h"
 #include "store/common/cursor.h"
 #include "store/common/encoded_event.h"
 #include "store/common/event_codec.h"
@@ -13,6 +14,7 @@
 #include "store/common/search_terms.h"
 #include "store/common/searchable.h"
 #include "store/sqlite/sqlite_query.h"
+#include "store/sqlite/sqlite_session.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace caredesk::store {
@@ -194,7 +196,14 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
   }
   const core::Instant now = clock_.Now();
   const PreparedEvent received = PrepareEvent(new_case.received);
+  const core::CaseEffects& effects = new_case.effects;
   auto created = Write<core::CaseRecord>(*writer_, [&](SqliteDb& db) -> Result<core::CaseRecord> {
+    SqliteSession session(db);
+    if (!effects.empty()) {
+      if (auto allowed = CheckEffects(session, effects); !allowed) {
+        return tl::unexpected(allowed.error());
+      }
+    }
     core::CaseRecord record = new_case.record;
     const int year =
         int(date::year_month_day{std::chrono::floor<date::days>(record.received_at)}.year());
@@ -208,6 +217,11 @@ Result<core::CaseRecord> SqliteStore::CreateCase(const core::NewCase& new_case) 
     auto event = InsertEvent(db, now, record.id, record.reference, 1, std::string(kGenesisHash),
                              new_case.received, received.encoded);
     if (!event) return tl::unexpected(event.error());
+    if (!effects.empty()) {
+      if (auto written = WriteEffects(session, record.id, 1, effects, now); !written) {
+        return tl::unexpected(written.error());
+      }
+    }
     writer_->Defer([id = record.id, &received](SqliteDb& db) {
       return WriteSearchTerms(db, id, received.terms, true);
     });
@@ -253,7 +267,8 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
 
 Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_t expected_count,
                                                    const core::CaseEvent& event,
-                                                   const core::CaseRecord& projection) {
+                                                   const core::CaseRecord& projection,
+                                                   const core::CaseEffects& effects) {
   const core::Instant now = clock_.Now();
   const PreparedEvent prepared = PrepareEvent(event);
   std::optional<core::CaseRecord> written;  // the projection as committed
@@ -274,9 +289,20 @@ Result<core::StoredEvent> SqliteStore::AppendEvent(core::Id case_id, std::int64_
                   fmt::format("case {} changed meanwhile: it has {} events, not {}", reference,
                               count, expected_count));
     }
+    SqliteSession session(db);
+    if (!effects.empty()) {
+      if (auto allowed = CheckEffects(session, effects); !allowed) {
+        return tl::unexpected(allowed.error());
+      }
+    }
     auto stored =
         InsertEvent(db, now, case_id, reference, count + 1, prev_hash, event, prepared.encoded);
     if (!stored) return stored;
+    if (!effects.empty()) {
+      if (auto done = WriteEffects(session, case_id, count + 1, effects, now); !done) {
+        return tl::unexpected(done.error());
+      }
+    }
     if (!prepared.terms.empty()) {
       writer_->Defer([case_id, &prepared](SqliteDb& db) {
         return WriteSearchTerms(db, case_id, prepared.terms, false);

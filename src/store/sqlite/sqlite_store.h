@@ -31,9 +31,11 @@ class SqliteStore : public core::Store {
   core::Result<void> BackupTo(const std::string& path);
 
   core::Result<core::CaseRecord> CreateCase(const core::NewCase& new_case) override;
+  using core::CaseStore::AppendEvent;
   core::Result<core::StoredEvent> AppendEvent(core::Id case_id, std::int64_t expected_count,
                                               const core::CaseEvent& event,
-                                              const core::CaseRecord& projection) override;
+                                              const core::CaseRecord& projection,
+                                              const core::CaseEffects& effects) override;
   core::Result<void> ImportCases(std::span<const core::CaseHistory> cases) override;
   core::Result<core::CaseRecord> FindCase(std::string_view reference) override;
   core::Result<std::vector<core::StoredEvent>> Events(core::Id case_id) override;
@@ -102,7 +104,32 @@ class SqliteStore : public core::Store {
   core::Result<core::CaseRecord> FindCaseBySecret(std::string_view reference,
                                                   const std::string& secret_hash) override;
 
+  core::Result<std::vector<core::OutboxMessage>> Enqueue(
+      std::span<const core::OutboxMessage> messages) override;
+  core::Result<std::vector<core::OutboxMessage>> ClaimOutbox(core::Instant now,
+                                                             std::chrono::seconds lease,
+                                                             int limit) override;
+  core::Result<void> MarkSent(core::Id message_id, core::Instant at) override;
+  core::Result<void> MarkFailed(core::Id message_id, const std::string& reason,
+                                std::optional<core::Instant> retry_at) override;
+  core::Result<void> Requeue(core::Id message_id, core::Instant at) override;
+  core::Result<void> Cancel(core::Id message_id) override;
+  core::Result<core::OutboxMessage> FindOutboxMessage(core::Id message_id) override;
+  core::Result<core::Page<core::OutboxMessage>> Outbox(const core::OutboxQuery& query) override;
+  core::Result<std::vector<core::Timer>> ClaimTimers(core::Instant now, std::chrono::seconds lease,
+                                                     int limit) override;
+  core::Result<std::vector<core::Timer>> Timers(core::Id case_id) override;
+  core::Result<std::optional<core::Id>> CaseOfMessageId(const std::string& message_id) override;
+  core::Result<std::optional<core::Instant>> LastMessageTo(core::Id customer_id,
+                                                           std::string_view kind) override;
+
  private:
+  // `body(SqlSession&)` in a write of the group committer, or on a reader connection.
+  template <class T, class Body>
+  core::Result<T> InWriter(Body body);
+  template <class T, class Body>
+  core::Result<T> InReader(Body body);
+
   SqliteStore(std::string path, std::unique_ptr<SqliteDb> reader,
               std::unique_ptr<GroupCommitter> writer, const core::Clock& clock, int schema_version)
       : readers_(std::move(path), std::move(reader)),

@@ -1,0 +1,51 @@
+-- caredesk schema 3 (PostgreSQL): correspondence. The outbox holds every message caredesk sends
+-- (written in the transaction of the event that causes it, then delivered by the sender), the
+-- timers hold every point at which the scheduler acts on a case, and inbound_mail remembers each
+-- email filed, so that a message delivered twice is filed once.
+
+CREATE TABLE outbox (
+  id               BIGSERIAL PRIMARY KEY,
+  case_id          BIGINT REFERENCES cases(id),
+  customer_id      BIGINT REFERENCES customers(id),
+  staff_id         BIGINT REFERENCES staff(id),
+  kind             TEXT NOT NULL,
+  delivery         TEXT NOT NULL,            -- email | letter | call
+  recipient        TEXT NOT NULL,
+  cc               TEXT NOT NULL DEFAULT '', -- addresses separated by newlines
+  language         TEXT NOT NULL,
+  subject          TEXT NOT NULL,
+  text             TEXT NOT NULL,
+  html             TEXT NOT NULL DEFAULT '',
+  message_id       TEXT NOT NULL UNIQUE,
+  in_reply_to      TEXT NOT NULL DEFAULT '',
+  large_print      BIGINT NOT NULL DEFAULT 0,
+  status           TEXT NOT NULL DEFAULT 'pending',
+  attempts         BIGINT NOT NULL DEFAULT 0,
+  next_attempt_at  BIGINT NOT NULL,
+  claimed_until    BIGINT NOT NULL DEFAULT 0,
+  last_error       TEXT NOT NULL DEFAULT '',
+  created_at       BIGINT NOT NULL,
+  sent_at          BIGINT
+);
+CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE status = 'pending' AND delivery = 'email';
+CREATE INDEX outbox_case ON outbox(case_id) WHERE case_id IS NOT NULL;
+CREATE INDEX outbox_customer ON outbox(customer_id, kind, created_at) WHERE customer_id IS NOT NULL;
+CREATE INDEX outbox_status ON outbox(status, id);
+
+CREATE TABLE timers (
+  id             BIGSERIAL PRIMARY KEY,
+  case_id        BIGINT NOT NULL REFERENCES cases(id),
+  action         TEXT NOT NULL,
+  key            TEXT NOT NULL,
+  fire_at        BIGINT NOT NULL,
+  fired_at       BIGINT,
+  claimed_until  BIGINT NOT NULL DEFAULT 0,
+  UNIQUE (case_id, key)
+);
+CREATE INDEX timers_due ON timers(fire_at) WHERE fired_at IS NULL;
+
+CREATE TABLE inbound_mail (
+  message_id  TEXT PRIMARY KEY,
+  case_id     BIGINT NOT NULL REFERENCES cases(id),
+  filed_at    BIGINT NOT NULL
+);

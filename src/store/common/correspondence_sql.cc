@@ -1,0 +1,365 @@
+#include "store/common/correspondence_sql.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/sha256.h"
+#include "store/common/cursor.h"
+
+namespace caredesk::store {
+namespace {
+
+using core::Fail;
+using core::Result;
+
+constexpr const char* kOutboxColumns =
+    "id, case_id, customer_id, staff_id, kind, delivery, recipient, cc, language, subject, text, "
+    "html, message_id, in_reply_to, large_print, status, attempts, next_attempt_at, last_error, "
+    "created_at, sent_at";
+constexpr const char* kTimerColumns = "id, case_id, action, key, fire_at, fired_at";
+constexpr std::size_t kMaxError = 2000;
+
+std::string JoinLines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += '\n';
+    out += item;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+core::OutboxMessage ReadMessage(const RowView& row) {
+  core::OutboxMessage m;
+  m.id = row.Int(0);
+  m.case_id = row.OptionalInt(1);
+  m.customer_id = row.OptionalInt(2);
+  m.staff_id = row.OptionalInt(3);
+  m.kind = row.Text(4);
+  m.delivery = core::ParseDelivery(row.Text(5)).value_or(core::Delivery::kEmail);
+  m.recipient = row.Text(6);
+  m.cc = SplitLines(row.Text(7));
+  m.language = row.Text(8);
+  m.subject = row.Text(9);
+  m.text = row.Text(10);
+  m.html = row.Text(11);
+  m.message_id = row.Text(12);
+  m.in_reply_to = row.Text(13);
+  m.large_print = row.Int(14) != 0;
+  m.status = core::ParseOutboxStatus(row.Text(15)).value_or(core::OutboxStatus::kPending);
+  m.attempts = static_cast<int>(row.Int(16));
+  m.next_attempt_at = FromSeconds(row.Int(17));
+  m.last_error = row.Text(18);
+  m.created_at = FromSeconds(row.Int(19));
+  if (auto sent = row.OptionalInt(20)) m.sent_at = FromSeconds(*sent);
+  return m;
+}
+
+core::Timer ReadTimer(const RowView& row) {
+  core::Timer t;
+  t.id = row.Int(0);
+  t.case_id = row.Int(1);
+  t.action = core::ParseTimerAction(row.Text(2)).value_or(core::TimerAction::kAcknowledge);
+  t.key = row.Text(3);
+  t.fire_at = FromSeconds(row.Int(4));
+  if (auto fired = row.OptionalInt(5)) t.fired_at = FromSeconds(*fired);
+  return t;
+}
+
+template <class T, class Read>
+Result<std::vector<T>> Rows(SqlSession& session, const std::string& sql,
+                            const std::vector<SqlArg>& args, Read read) {
+  std::vector<T> rows;
+  auto ran = session.Run(sql, args, [&](const RowView& row) { rows.push_back(read(row)); });
+  if (!ran) return tl::unexpected(ran.error());
+  return rows;
+}
+
+Result<void> Validate(const core::OutboxMessage& m) {
+  if (m.recipient.empty()) return Fail(core::ErrorCode::kInvalid, "a recipient is required", "to");
+  if (m.message_id.empty() || m.message_id.size() > 250) {
+    return Fail(core::ErrorCode::kInvalid, "a message id of 1 to 250 characters is required",
+                "message_id");
+  }
+  if (m.subject.empty() || m.subject.size() > 1000) {
+    return Fail(core::ErrorCode::kInvalid, "a subject of 1 to 1000 characters is required",
+                "subject");
+  }
+  if (m.kind.empty()) return Fail(core::ErrorCode::kInvalid, "a kind is required", "kind");
+  return {};
+}
+
+// Changes one outbox row `where` it matches; kNotFound or kConflict (`refusal`) otherwise.
+Result<void> ChangeMessage(SqlSession& session, core::Id id, const std::string& set,
+                           const std::string& where, std::vector<SqlArg> args,
+                           const std::string& refusal) {
+  args.push_back(id);
+  auto changed = session.Run(
+      fmt::format("UPDATE outbox SET {} WHERE id = ? AND ({}) RETURNING id", set, where), args);
+  if (!changed) return tl::unexpected(changed.error());
+  if (*changed == 1) return {};
+  auto exists = session.Run("SELECT id FROM outbox WHERE id = ?", {id});
+  if (!exists) return tl::unexpected(exists.error());
+  if (*exists == 0) {
+    return Fail(core::ErrorCode::kNotFound, fmt::format("outbox message {} not found", id));
+  }
+  return Fail(core::ErrorCode::kConflict, fmt::format("outbox message {} {}", id, refusal));
+}
+
+}  // namespace
+
+Result<void> CheckEffects(SqlSession& session, const core::CaseEffects& effects) {
+  if (!effects.inbound_message_id.empty()) {
+    auto filed = session.Run("SELECT case_id FROM inbound_mail WHERE message_id = ?",
+                             {effects.inbound_message_id});
+    if (!filed) return tl::unexpected(filed.error());
+    if (*filed > 0) {
+      return Fail(core::ErrorCode::kConflict,
+                  fmt::format("the email <{}> was already filed", effects.inbound_message_id),
+                  "message_id");
+    }
+  }
+  if (effects.fired_timer) {
+    auto open = session.Run("SELECT id FROM timers WHERE id = ? AND fired_at IS NULL",
+                            {*effects.fired_timer});
+    if (!open) return tl::unexpected(open.error());
+    if (*open == 0) {
+      return Fail(core::ErrorCode::kConflict,
+                  fmt::format("timer {} already fired", *effects.fired_timer), "timer");
+    }
+  }
+  for (const auto& message : effects.messages) {
+    if (auto valid = Validate(message); !valid) return valid;
+  }
+  return {};
+}
+
+Result<void> WriteEffects(SqlSession& session, core::Id case_id, std::int64_t event_seq,
+                          const core::CaseEffects& effects, core::Instant now) {
+  if (!effects.inbound_message_id.empty()) {
+    auto filed = session.Run(
+        "INSERT INTO inbound_mail (message_id, case_id, filed_at) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING RETURNING message_id",
+        {effects.inbound_message_id, case_id, Seconds(now)});
+    if (!filed) return tl::unexpected(filed.error());
+    if (*filed == 0) {
+      return Fail(core::ErrorCode::kConflict,
+                  fmt::format("the email <{}> was already filed", effects.inbound_message_id),
+                  "message_id");
+    }
+  }
+  if (effects.fired_timer) {
+    auto fired = session.Run(
+        "UPDATE timers SET fired_at = ? WHERE id = ? AND case_id = ? AND fired_at IS NULL "
+        "RETURNING id",
+        {Seconds(now), *effects.fired_timer, case_id});
+    if (!fired) return tl::unexpected(fired.error());
+    if (*fired == 0) {
+      return Fail(core::ErrorCode::kConflict,
+                  fmt::format("timer {} already fired", *effects.fired_timer), "timer");
+    }
+  }
+  if (effects.timers) {
+    auto cleared =
+        session.Run("DELETE FROM timers WHERE case_id = ? AND fired_at IS NULL", {case_id});
+    if (!cleared) return tl::unexpected(cleared.error());
+    for (const auto& timer : *effects.timers) {
+      auto set = session.Run(
+          "INSERT INTO timers (case_id, action, key, fire_at) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (case_id, key) DO NOTHING",
+          {case_id, std::string(core::ToString(timer.action)), timer.key, Seconds(timer.fire_at)});
+      if (!set) return tl::unexpected(set.error());
+    }
+  }
+  for (const auto& file : effects.attachments) {
+    const std::string sha = core::Sha256Hex(file.bytes);
+    auto blob = session.Run(
+        "INSERT INTO attachments (sha256, size, content) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        {sha, std::int64_t(file.bytes.size()), SqlBytes{file.bytes}});
+    if (!blob) return tl::unexpected(blob.error());
+    auto link = session.Run(
+        "INSERT INTO event_attachments (case_id, event_seq, sha256, filename, content_type) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        {case_id, event_seq, sha, file.filename, file.content_type});
+    if (!link) return tl::unexpected(link.error());
+  }
+  if (!effects.messages.empty()) {
+    std::vector<core::OutboxMessage> messages = effects.messages;
+    for (auto& message : messages) message.case_id = case_id;
+    auto inserted = InsertMessages(session, messages, now);
+    if (!inserted) return tl::unexpected(inserted.error());
+  }
+  return {};
+}
+
+Result<std::vector<core::OutboxMessage>> InsertMessages(
+    SqlSession& session, std::span<const core::OutboxMessage> messages, core::Instant now) {
+  std::vector<core::OutboxMessage> out;
+  for (core::OutboxMessage m : messages) {
+    if (auto valid = Validate(m); !valid) return tl::unexpected(valid.error());
+    m.status = core::OutboxStatus::kPending;
+    m.attempts = 0;
+    m.created_at = now;
+    if (m.next_attempt_at == core::Instant{}) m.next_attempt_at = now;
+    auto id = session.Run(
+        "INSERT INTO outbox (case_id, customer_id, staff_id, kind, delivery, recipient, cc, "
+        "language, subject, text, html, message_id, in_reply_to, large_print, next_attempt_at, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {ArgOf(m.case_id), ArgOf(m.customer_id), ArgOf(m.staff_id), m.kind,
+         std::string(core::ToString(m.delivery)), m.recipient, JoinLines(m.cc), m.language,
+         m.subject, m.text, m.html, m.message_id, m.in_reply_to,
+         std::int64_t{m.large_print ? 1 : 0}, Seconds(m.next_attempt_at), Seconds(now)},
+        [&](const RowView& row) { m.id = row.Int(0); });
+    if (!id) {
+      if (id.error().message.find("UNIQUE") != std::string::npos ||
+          id.error().message.find("unique") != std::string::npos) {
+        return Fail(core::ErrorCode::kConflict,
+                    fmt::format("a message with id <{}> is already in the outbox", m.message_id),
+                    "message_id");
+      }
+      return tl::unexpected(id.error());
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<std::vector<core::OutboxMessage>> ClaimOutbox(SqlSession& session, core::Instant now,
+                                                     std::chrono::seconds lease, int limit) {
+  auto claimed = Rows<core::OutboxMessage>(
+      session,
+      fmt::format("UPDATE outbox SET claimed_until = ? WHERE id IN (SELECT id FROM outbox WHERE "
+                  "status = 'pending' AND delivery = 'email' AND next_attempt_at <= ? AND "
+                  "claimed_until <= ? ORDER BY next_attempt_at, id LIMIT ?{}) RETURNING {}",
+                  session.SkipLocked(), kOutboxColumns),
+      {Seconds(now + lease), Seconds(now), Seconds(now), std::int64_t{limit}}, ReadMessage);
+  if (claimed) {
+    std::sort(claimed->begin(), claimed->end(), [](const auto& a, const auto& b) {
+      return std::pair(a.next_attempt_at, a.id) < std::pair(b.next_attempt_at, b.id);
+    });
+  }
+  return claimed;
+}
+
+Result<void> MarkSent(SqlSession& session, core::Id id, core::Instant at) {
+  return ChangeMessage(session, id,
+                       "status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_until = 0",
+                       "status = 'pending'", {Seconds(at)}, "is not pending");
+}
+
+Result<void> MarkFailed(SqlSession& session, core::Id id, const std::string& reason,
+                        std::optional<core::Instant> retry_at) {
+  const std::string error = reason.substr(0, kMaxError);
+  if (retry_at) {
+    return ChangeMessage(
+        session, id,
+        "attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = 0",
+        "status = 'pending'", {error, Seconds(*retry_at)}, "is not pending");
+  }
+  return ChangeMessage(session, id,
+                       "status = 'failed', attempts = attempts + 1, last_error = ?, "
+                       "claimed_until = 0",
+                       "status = 'pending'", {error}, "is not pending");
+}
+
+Result<void> Requeue(SqlSession& session, core::Id id, core::Instant at) {
+  return ChangeMessage(session, id,
+                       "status = 'pending', next_attempt_at = ?, claimed_until = 0, attempts = 0",
+                       "status IN ('failed', 'cancelled')", {Seconds(at)},
+                       "can be sent again only after it failed or was cancelled");
+}
+
+Result<void> Cancel(SqlSession& session, core::Id id) {
+  return ChangeMessage(session, id, "status = 'cancelled', claimed_until = 0", "status = 'pending'",
+                       {}, "can be cancelled only while pending");
+}
+
+Result<core::OutboxMessage> FindOutboxMessage(SqlSession& session, core::Id id) {
+  auto rows = Rows<core::OutboxMessage>(
+      session, fmt::format("SELECT {} FROM outbox WHERE id = ?", kOutboxColumns), {id},
+      ReadMessage);
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) {
+    return Fail(core::ErrorCode::kNotFound, fmt::format("outbox message {} not found", id));
+  }
+  return std::move(rows->front());
+}
+
+Result<core::Page<core::OutboxMessage>> OutboxPage(SqlSession& session,
+                                                   const core::OutboxQuery& query) {
+  auto below = IdPageStart(query.cursor, query.limit);
+  if (!below) return tl::unexpected(below.error());
+  const std::string status(query.status ? core::ToString(*query.status) : "");
+  const std::string delivery(query.delivery ? core::ToString(*query.delivery) : "");
+  auto rows = Rows<core::OutboxMessage>(
+      session,
+      fmt::format("SELECT {} FROM outbox WHERE id < ? AND (? = '' OR status = ?) AND "
+                  "(? = '' OR delivery = ?) AND (? = 0 OR case_id = ?) ORDER BY id DESC LIMIT {}",
+                  kOutboxColumns, query.limit + 1),
+      {*below, status, status, delivery, delivery, query.case_id.value_or(0),
+       query.case_id.value_or(0)},
+      ReadMessage);
+  if (!rows) return tl::unexpected(rows.error());
+  return IdPage(std::move(*rows), query.limit);
+}
+
+Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::Instant now,
+                                             std::chrono::seconds lease, int limit) {
+  auto claimed = Rows<core::Timer>(
+      session,
+      fmt::format("UPDATE timers SET claimed_until = ? WHERE id IN (SELECT id FROM timers WHERE "
+                  "fired_at IS NULL AND fire_at <= ? AND claimed_until <= ? ORDER BY fire_at, id "
+                  "LIMIT ?{}) RETURNING {}",
+                  session.SkipLocked(), kTimerColumns),
+      {Seconds(now + lease), Seconds(now), Seconds(now), std::int64_t{limit}}, ReadTimer);
+  if (claimed) {
+    std::sort(claimed->begin(), claimed->end(), [](const auto& a, const auto& b) {
+      return std::pair(a.fire_at, a.id) < std::pair(b.fire_at, b.id);
+    });
+  }
+  return claimed;
+}
+
+Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id) {
+  return Rows<core::Timer>(
+      session,
+      fmt::format("SELECT {} FROM timers WHERE case_id = ? ORDER BY fire_at, id", kTimerColumns),
+      {case_id}, ReadTimer);
+}
+
+Result<std::optional<core::Id>> CaseOfMessageId(SqlSession& session,
+                                                const std::string& message_id) {
+  std::optional<core::Id> found;
+  auto ran = session.Run(
+      "SELECT case_id FROM inbound_mail WHERE message_id = ? UNION ALL "
+      "SELECT case_id FROM outbox WHERE message_id = ? AND case_id IS NOT NULL",
+      {message_id, message_id}, [&](const RowView& row) {
+        if (!found) found = row.Int(0);
+      });
+  if (!ran) return tl::unexpected(ran.error());
+  return found;
+}
+
+Result<std::optional<core::Instant>> LastMessageTo(SqlSession& session, core::Id customer_id,
+                                                   std::string_view kind) {
+  std::optional<core::Instant> last;
+  auto ran = session.Run("SELECT max(created_at) FROM outbox WHERE customer_id = ? AND kind = ?",
+                         {customer_id, std::string(kind)}, [&](const RowView& row) {
+                           if (!row.IsNull(0)) last = FromSeconds(row.Int(0));
+                         });
+  if (!ran) return tl::unexpected(ran.error());
+  return last;
+}
+
+}  // namespace caredesk::store

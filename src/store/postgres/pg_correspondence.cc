@@ -1,0 +1,83 @@
+// The outbox, timers and filed emails on PostgreSQL. Claims run in a transaction of their own
+// and skip rows another process holds locked (FOR UPDATE SKIP LOCKED), so N processes share the
+// work and none takes a row another has claimed.
+#include "store/common/correspondence_sql.h"
+#include "store/postgres/pg_pool.h"
+#include "store/postgres/pg_session.h"
+#include "store/postgres/pg_store.h"
+
+namespace caredesk::store {
+
+template <class T, class Body>
+Result<T> PgStore::InSession(Body body) {
+  auto conn = pool_.Borrow();
+  if (!conn) return tl::unexpected(conn.error());
+  return InTransaction(**conn, [&]() -> Result<T> {
+    PgSession session(**conn);
+    return body(session);
+  });
+}
+
+Result<std::vector<core::OutboxMessage>> PgStore::Enqueue(
+    std::span<const core::OutboxMessage> messages) {
+  const core::Instant now = clock_.Now();
+  return InSession<std::vector<core::OutboxMessage>>(
+      [&](SqlSession& s) { return InsertMessages(s, messages, now); });
+}
+
+Result<std::vector<core::OutboxMessage>> PgStore::ClaimOutbox(core::Instant now,
+                                                              std::chrono::seconds lease,
+                                                              int limit) {
+  return InSession<std::vector<core::OutboxMessage>>(
+      [&](SqlSession& s) { return store::ClaimOutbox(s, now, lease, limit); });
+}
+
+Result<void> PgStore::MarkSent(core::Id id, core::Instant at) {
+  return InSession<void>([&](SqlSession& s) { return store::MarkSent(s, id, at); });
+}
+
+Result<void> PgStore::MarkFailed(core::Id id, const std::string& reason,
+                                 std::optional<core::Instant> retry_at) {
+  return InSession<void>([&](SqlSession& s) { return store::MarkFailed(s, id, reason, retry_at); });
+}
+
+Result<void> PgStore::Requeue(core::Id id, core::Instant at) {
+  return InSession<void>([&](SqlSession& s) { return store::Requeue(s, id, at); });
+}
+
+Result<void> PgStore::Cancel(core::Id id) {
+  return InSession<void>([&](SqlSession& s) { return store::Cancel(s, id); });
+}
+
+Result<core::OutboxMessage> PgStore::FindOutboxMessage(core::Id id) {
+  return InSession<core::OutboxMessage>(
+      [&](SqlSession& s) { return store::FindOutboxMessage(s, id); });
+}
+
+Result<core::Page<core::OutboxMessage>> PgStore::Outbox(const core::OutboxQuery& query) {
+  return InSession<core::Page<core::OutboxMessage>>(
+      [&](SqlSession& s) { return OutboxPage(s, query); });
+}
+
+Result<std::vector<core::Timer>> PgStore::ClaimTimers(core::Instant now, std::chrono::seconds lease,
+                                                      int limit) {
+  return InSession<std::vector<core::Timer>>(
+      [&](SqlSession& s) { return store::ClaimTimers(s, now, lease, limit); });
+}
+
+Result<std::vector<core::Timer>> PgStore::Timers(core::Id case_id) {
+  return InSession<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
+}
+
+Result<std::optional<core::Id>> PgStore::CaseOfMessageId(const std::string& message_id) {
+  return InSession<std::optional<core::Id>>(
+      [&](SqlSession& s) { return store::CaseOfMessageId(s, message_id); });
+}
+
+Result<std::optional<core::Instant>> PgStore::LastMessageTo(core::Id customer_id,
+                                                            std::string_view kind) {
+  return InSession<std::optional<core::Instant>>(
+      [&](SqlSession& s) { return store::LastMessageTo(s, customer_id, kind); });
+}
+
+}  // namespace caredesk::store

@@ -1,0 +1,99 @@
+// The outbox, timers and filed emails on SQLite: writes through the group committer (so a claim
+// is serialised with every other write), reads on a reader connection.
+#include "store/common/correspondence_sql.h"
+#include "store/sqlite/sqlite_query.h"
+#include "store/sqlite/sqlite_session.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace caredesk::store {
+
+template <class T, class Body>
+Result<T> SqliteStore::InWriter(Body body) {
+  return Write<T>(*writer_, [&](SqliteDb& db) -> Result<T> {
+    SqliteSession session(db);
+    return body(session);
+  });
+}
+
+template <class T, class Body>
+Result<T> SqliteStore::InReader(Body body) {
+  auto reader = readers_.Borrow();
+  SqliteSession session(*reader);
+  return body(session);
+}
+
+Result<std::vector<core::OutboxMessage>> SqliteStore::Enqueue(
+    std::span<const core::OutboxMessage> messages) {
+  const core::Instant now = clock_.Now();
+  return InWriter<std::vector<core::OutboxMessage>>(
+      [&](SqlSession& s) { return InsertMessages(s, messages, now); });
+}
+
+Result<std::vector<core::OutboxMessage>> SqliteStore::ClaimOutbox(core::Instant now,
+                                                                  std::chrono::seconds lease,
+                                                                  int limit) {
+  return InWriter<std::vector<core::OutboxMessage>>(
+      [&](SqlSession& s) { return store::ClaimOutbox(s, now, lease, limit); });
+}
+
+Result<void> SqliteStore::MarkSent(core::Id id, core::Instant at) {
+  return writer_->Run([&](SqliteDb& db) {
+    SqliteSession session(db);
+    return store::MarkSent(session, id, at);
+  });
+}
+
+Result<void> SqliteStore::MarkFailed(core::Id id, const std::string& reason,
+                                     std::optional<core::Instant> retry_at) {
+  return writer_->Run([&](SqliteDb& db) {
+    SqliteSession session(db);
+    return store::MarkFailed(session, id, reason, retry_at);
+  });
+}
+
+Result<void> SqliteStore::Requeue(core::Id id, core::Instant at) {
+  return writer_->Run([&](SqliteDb& db) {
+    SqliteSession session(db);
+    return store::Requeue(session, id, at);
+  });
+}
+
+Result<void> SqliteStore::Cancel(core::Id id) {
+  return writer_->Run([&](SqliteDb& db) {
+    SqliteSession session(db);
+    return store::Cancel(session, id);
+  });
+}
+
+Result<core::OutboxMessage> SqliteStore::FindOutboxMessage(core::Id id) {
+  return InReader<core::OutboxMessage>(
+      [&](SqlSession& s) { return store::FindOutboxMessage(s, id); });
+}
+
+Result<core::Page<core::OutboxMessage>> SqliteStore::Outbox(const core::OutboxQuery& query) {
+  return InReader<core::Page<core::OutboxMessage>>(
+      [&](SqlSession& s) { return OutboxPage(s, query); });
+}
+
+Result<std::vector<core::Timer>> SqliteStore::ClaimTimers(core::Instant now,
+                                                          std::chrono::seconds lease, int limit) {
+  return InWriter<std::vector<core::Timer>>(
+      [&](SqlSession& s) { return store::ClaimTimers(s, now, lease, limit); });
+}
+
+Result<std::vector<core::Timer>> SqliteStore::Timers(core::Id case_id) {
+  return InReader<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
+}
+
+Result<std::optional<core::Id>> SqliteStore::CaseOfMessageId(const std::string& message_id) {
+  return InReader<std::optional<core::Id>>(
+      [&](SqlSession& s) { return store::CaseOfMessageId(s, message_id); });
+}
+
+Result<std::optional<core::Instant>> SqliteStore::LastMessageTo(core::Id customer_id,
+                                                                std::string_view kind) {
+  return InReader<std::optional<core::Instant>>(
+      [&](SqlSession& s) { return store::LastMessageTo(s, customer_id, kind); });
+}
+
+}  // namespace caredesk::store

@@ -1,0 +1,259 @@
+// The correspondence contract, on every engine: messages and timers commit with the event that
+// causes them or not at all; an email is filed once; a timer fires once; claims are leases that
+// no second caller shares; the outbox's states move only as documented.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <thread>
+
+#include "store_cases.h"
+#include "store_fixture.h"
+
+namespace caredesk::testing {
+namespace {
+
+using core::Instant;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+Instant At(const char* text) { return *core::ParseInstant(text); }
+
+core::OutboxMessage Message(const std::string& id, const std::string& kind = "acknowledgement") {
+  core::OutboxMessage m;
+  m.kind = kind;
+  m.recipient = "customer@example.test";
+  m.cc = {"advocate@example.test"};
+  m.language = "en";
+  m.subject = "[CD] We have your message";
+  m.text = "Thank you.";
+  m.message_id = id + "@caredesk.test";
+  return m;
+}
+
+core::Timer TimerAt(core::TimerAction action, const std::string& key, Instant at) {
+  return core::Timer{0, 0, action, key, at, std::nullopt};
+}
+
+class CorrespondenceContract : public FreshStoreTest {
+ protected:
+  void SetUp() override {
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(store_->InstallPolicy("test-policy-v1", "# test", clock_.Now()));
+  }
+
+  core::CaseRecord Create(core::CaseEffects effects = {}) {
+    auto contact = Contact("Heating", "No heat", At("2026-11-23T10:00:00Z"));
+    contact.effects = std::move(effects);
+    auto created = store_->CreateCase(contact);
+    EXPECT_TRUE(created) << created.error().message;
+    return created.value_or(core::CaseRecord{});
+  }
+
+  core::Result<core::StoredEvent> Note(core::CaseRecord& record, const core::CaseEffects& effects) {
+    const core::CaseEvent note{clock_.Now(), kAgent, core::event::Note{"on file"}};
+    auto stored = store_->AppendEvent(record.id, record.event_count, note, record, effects);
+    if (stored) record.event_count = stored->seq;
+    return stored;
+  }
+};
+
+TEST_P(CorrespondenceContract, MessagesCommitWithTheirEvent) {
+  auto record = Create();
+  core::CaseEffects effects;
+  effects.messages = {Message("ack-1")};
+  ASSERT_TRUE(Note(record, effects));
+  auto page = store_->Outbox({});
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->rows.size(), 1u);
+  const auto& m = page->rows.front();
+  EXPECT_EQ(m.case_id, record.id);
+  EXPECT_EQ(m.cc, std::vector<std::string>{"advocate@example.test"});
+  EXPECT_EQ(m.status, core::OutboxStatus::kPending);
+  EXPECT_EQ(m.created_at, clock_.Now());
+  EXPECT_EQ(store_->CaseOfMessageId("ack-1@caredesk.test").value(), record.id);
+}
+
+TEST_P(CorrespondenceContract, AFailedWriteKeepsNoneOfItsMessages) {
+  auto record = Create();
+  core::CaseEffects effects;
+  effects.messages = {Message("ack-1")};
+  const core::CaseEvent note{clock_.Now(), kAgent, core::event::Note{"late"}};
+  EXPECT_FALSE(store_->AppendEvent(record.id, 7, note, record, effects));  // stale count
+  auto page = store_->Outbox({});
+  ASSERT_TRUE(page);
+  EXPECT_TRUE(page->rows.empty());
+}
+
+TEST_P(CorrespondenceContract, AnEmailIsFiledOnce) {
+  core::CaseEffects effects;
+  effects.inbound_message_id = "abc@customer.test";
+  effects.attachments = {{"message.eml", "message/rfc822", "From: a@b\r\n\r\nhello"}};
+  auto record = Create(effects);
+  auto again = Contact("Heating", "No heat", At("2026-11-23T10:00:00Z"));
+  again.effects.inbound_message_id = "abc@customer.test";
+  auto duplicate = store_->CreateCase(again);
+  ASSERT_FALSE(duplicate);
+  EXPECT_EQ(duplicate.error().code, core::ErrorCode::kConflict);
+  EXPECT_NE(duplicate.error().message.find("already filed"), std::string::npos);
+  EXPECT_EQ(store_->CaseOfMessageId("abc@customer.test").value(), record.id);
+  auto files = store_->Attachments(record.id);
+  ASSERT_TRUE(files);
+  ASSERT_EQ(files->size(), 1u);
+  EXPECT_EQ(files->front().filename, "message.eml");
+  EXPECT_EQ(files->front().event_seq, 1);
+  core::CaseEffects onto;
+  onto.inbound_message_id = "abc@customer.test";
+  EXPECT_FALSE(Note(record, onto));  // the same email threaded onto the case: refused too
+}
+
+TEST_P(CorrespondenceContract, TimersAreReplacedButAFiredOneNeverReturns) {
+  core::CaseEffects first;
+  first.timers = std::vector{
+      TimerAt(core::TimerAction::kAcknowledge, "acknowledge", clock_.Now()),
+      TimerAt(core::TimerAction::kBreachAlert, "breach_alert:reply", clock_.Now() + minutes{60})};
+  auto record = Create(first);
+  auto timers = store_->Timers(record.id);
+  ASSERT_TRUE(timers);
+  ASSERT_EQ(timers->size(), 2u);
+
+  auto claimed = store_->ClaimTimers(clock_.Now(), seconds{60}, 10);
+  ASSERT_TRUE(claimed) << claimed.error().message;
+  ASSERT_EQ(claimed->size(), 1u);
+  EXPECT_EQ(claimed->front().key, "acknowledge");
+  auto again = store_->ClaimTimers(clock_.Now(), seconds{60}, 10);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->empty()) << "a claimed timer is leased to its claimer";
+
+  core::CaseEffects fire;
+  fire.fired_timer = claimed->front().id;
+  fire.messages = {Message("ack-1")};
+  fire.timers = std::vector{
+      TimerAt(core::TimerAction::kAcknowledge, "acknowledge", clock_.Now()),
+      TimerAt(core::TimerAction::kBreachAlert, "breach_alert:reply", clock_.Now() + minutes{90})};
+  ASSERT_TRUE(Note(record, fire));
+  auto twice = Note(record, fire);
+  ASSERT_FALSE(twice);
+  EXPECT_NE(twice.error().message.find("already fired"), std::string::npos);
+
+  timers = store_->Timers(record.id);
+  ASSERT_TRUE(timers);
+  ASSERT_EQ(timers->size(), 2u);
+  EXPECT_TRUE(timers->at(0).fired_at) << "the fired acknowledgement is kept, fired";
+  EXPECT_EQ(timers->at(1).fire_at, clock_.Now() + minutes{90}) << "the alert moved";
+
+  clock_.Advance(minutes{120});
+  auto later = store_->ClaimTimers(clock_.Now(), seconds{60}, 10);
+  ASSERT_TRUE(later);
+  ASSERT_EQ(later->size(), 1u);
+  EXPECT_EQ(later->front().key, "breach_alert:reply");
+}
+
+TEST_P(CorrespondenceContract, TheOutboxLeasesRetriesAndFailsForGood) {
+  auto enqueued = store_->Enqueue(std::vector{Message("a"), Message("b")});
+  ASSERT_TRUE(enqueued) << enqueued.error().message;
+  ASSERT_EQ(enqueued->size(), 2u);
+  auto claimed = store_->ClaimOutbox(clock_.Now(), seconds{300}, 1);
+  ASSERT_TRUE(claimed);
+  ASSERT_EQ(claimed->size(), 1u);
+  const core::Id a = claimed->front().id;
+  auto next = store_->ClaimOutbox(clock_.Now(), seconds{300}, 10);
+  ASSERT_TRUE(next);
+  ASSERT_EQ(next->size(), 1u);
+  EXPECT_NE(next->front().id, a);
+  ASSERT_TRUE(store_->MarkSent(next->front().id, clock_.Now()));
+  EXPECT_FALSE(store_->MarkSent(next->front().id, clock_.Now())) << "sent once";
+
+  ASSERT_TRUE(store_->MarkFailed(a, "451 try later", clock_.Now() + minutes{5}));
+  auto early = store_->ClaimOutbox(clock_.Now(), seconds{300}, 10);
+  ASSERT_TRUE(early);
+  EXPECT_TRUE(early->empty()) << "not before its retry";
+  clock_.Advance(minutes{6});
+  auto retried = store_->ClaimOutbox(clock_.Now(), seconds{300}, 10);
+  ASSERT_TRUE(retried);
+  ASSERT_EQ(retried->size(), 1u);
+  EXPECT_EQ(retried->front().attempts, 1);
+  EXPECT_EQ(retried->front().last_error, "451 try later");
+  ASSERT_TRUE(store_->MarkFailed(a, "550 no such user", std::nullopt));
+  auto failed = store_->Outbox({core::OutboxStatus::kFailed, {}, {}, "", 50});
+  ASSERT_TRUE(failed);
+  ASSERT_EQ(failed->rows.size(), 1u);
+  EXPECT_EQ(failed->rows.front().last_error, "550 no such user");
+
+  EXPECT_FALSE(store_->Cancel(a)) << "a failed message cannot be cancelled";
+  ASSERT_TRUE(store_->Requeue(a, clock_.Now()));
+  auto requeued = store_->ClaimOutbox(clock_.Now(), seconds{300}, 10);
+  ASSERT_TRUE(requeued);
+  ASSERT_EQ(requeued->size(), 1u);
+  EXPECT_EQ(requeued->front().id, a);
+  auto missing = store_->MarkSent(999999, clock_.Now());
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
+}
+
+TEST_P(CorrespondenceContract, AnExpiredLeaseIsTakenOver) {
+  ASSERT_TRUE(store_->Enqueue(std::vector{Message("a")}));
+  ASSERT_EQ(store_->ClaimOutbox(clock_.Now(), seconds{60}, 10)->size(), 1u);
+  clock_.Advance(seconds{61});
+  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), seconds{60}, 10)->size(), 1u)
+      << "a claimer that died mid-send is taken over once its lease ran out";
+}
+
+TEST_P(CorrespondenceContract, ConcurrentClaimersNeverShareAMessage) {
+  std::vector<core::OutboxMessage> many;
+  for (int i = 0; i < 200; ++i) many.push_back(Message("m" + std::to_string(i)));
+  ASSERT_TRUE(store_->Enqueue(many));
+  std::vector<std::vector<core::Id>> taken(4);
+  std::vector<std::thread> claimers;
+  for (int t = 0; t < 4; ++t) {
+    claimers.emplace_back([&, t] {
+      while (true) {
+        auto claimed = store_->ClaimOutbox(clock_.Now(), seconds{300}, 7);
+        if (!claimed || claimed->empty()) return;
+        for (const auto& m : *claimed) taken[t].push_back(m.id);
+      }
+    });
+  }
+  for (auto& claimer : claimers) claimer.join();
+  std::set<core::Id> all;
+  std::size_t total = 0;
+  for (const auto& ids : taken) {
+    total += ids.size();
+    all.insert(ids.begin(), ids.end());
+  }
+  EXPECT_EQ(total, 200u);
+  EXPECT_EQ(all.size(), 200u);
+}
+
+TEST_P(CorrespondenceContract, BadMessagesAreRefusedByField) {
+  auto bad = Message("x");
+  bad.recipient.clear();
+  auto refused = store_->Enqueue(std::vector{bad});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "to");
+  ASSERT_TRUE(store_->Enqueue(std::vector{Message("x")}));
+  auto twice = store_->Enqueue(std::vector{Message("x")});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(twice.error().field, "message_id");
+}
+
+TEST_P(CorrespondenceContract, SurveysAreRationedByTheLastOneSent) {
+  core::CustomerRecord customer;
+  customer.name = "Ana";
+  customer.email = "ana@example.test";
+  auto saved = store_->SaveCustomer(customer);
+  ASSERT_TRUE(saved);
+  EXPECT_FALSE(store_->LastMessageTo(saved->id, "survey_invitation").value());
+  auto survey = Message("s1", "survey_invitation");
+  survey.customer_id = saved->id;
+  ASSERT_TRUE(store_->Enqueue(std::vector{survey}));
+  EXPECT_EQ(store_->LastMessageTo(saved->id, "survey_invitation").value(), clock_.Now());
+  EXPECT_FALSE(store_->LastMessageTo(saved->id, "acknowledgement").value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, CorrespondenceContract, ::testing::ValuesIn(EngineNames()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace caredesk::testing
