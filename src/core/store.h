@@ -229,6 +229,12 @@ class CorrespondenceStore {
   // now + lease. A timer fires by a case write whose effects name it (CaseEffects::fired_timer).
   virtual Result<std::vector<Timer>> ClaimTimers(Instant now, std::chrono::seconds lease,
                                                  int limit) = 0;
+  // Fires a timer that records no case event (a staff alert, a survey invitation) and puts its
+  // messages in the outbox, together; kConflict ("already fired") when it fired before, and
+  // then nothing is written.
+  virtual Result<std::vector<OutboxMessage>> FireTimer(Id timer_id,
+                                                       std::span<const OutboxMessage> messages,
+                                                       Instant at) = 0;
   // A case's timers, fired ones too, by fire_at.
   virtual Result<std::vector<Timer>> Timers(Id case_id) = 0;
   // The case an email belongs to: the one that filed it (an inbound Message-ID) or sent it (an

@@ -149,6 +149,27 @@ TEST_P(CorrespondenceContract, TimersAreReplacedButAFiredOneNeverReturns) {
   EXPECT_EQ(later->front().key, "breach_alert:reply");
 }
 
+TEST_P(CorrespondenceContract, ATimerWithoutAnEventFiresOnceWithItsMessages) {
+  core::CaseEffects effects;
+  effects.timers =
+      std::vector{TimerAt(core::TimerAction::kDueSoonAlert, "due_soon_alert:reply", clock_.Now())};
+  auto record = Create(effects);
+  auto claimed = store_->ClaimTimers(clock_.Now(), seconds{60}, 10);
+  ASSERT_TRUE(claimed);
+  ASSERT_EQ(claimed->size(), 1u);
+  auto alert = Message("alert-1", "due_soon_alert");
+  auto fired = store_->FireTimer(claimed->front().id, std::vector{alert}, clock_.Now());
+  ASSERT_TRUE(fired) << fired.error().message;
+  ASSERT_EQ(fired->size(), 1u);
+  EXPECT_GT(fired->front().id, 0);
+  auto again =
+      store_->FireTimer(claimed->front().id, std::vector{Message("alert-2")}, clock_.Now());
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
+  EXPECT_EQ(store_->Outbox({})->rows.size(), 1u) << "the refused firing wrote nothing";
+  EXPECT_EQ(store_->FireTimer(424242, {}, clock_.Now()).error().code, core::ErrorCode::kNotFound);
+}
+
 TEST_P(CorrespondenceContract, TheOutboxLeasesRetriesAndFailsForGood) {
   auto enqueued = store_->Enqueue(std::vector{Message("a"), Message("b")});
   ASSERT_TRUE(enqueued) << enqueued.error().message;

@@ -331,6 +331,25 @@ Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::Instant 
   return claimed;
 }
 
+Result<std::vector<core::OutboxMessage>> FireTimer(SqlSession& session, core::Id timer_id,
+                                                   std::span<const core::OutboxMessage> messages,
+                                                   core::Instant at) {
+  auto fired =
+      session.Run("UPDATE timers SET fired_at = ? WHERE id = ? AND fired_at IS NULL RETURNING id",
+                  {Seconds(at), timer_id});
+  if (!fired) return tl::unexpected(fired.error());
+  if (*fired == 0) {
+    auto exists = session.Run("SELECT id FROM timers WHERE id = ?", {timer_id});
+    if (!exists) return tl::unexpected(exists.error());
+    if (*exists == 0) {
+      return Fail(core::ErrorCode::kNotFound, fmt::format("timer {} not found", timer_id));
+    }
+    return Fail(core::ErrorCode::kConflict, fmt::format("timer {} already fired", timer_id),
+                "timer");
+  }
+  return InsertMessages(session, messages, at);
+}
+
 Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id) {
   return Rows<core::Timer>(
       session,

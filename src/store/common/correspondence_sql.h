@@ -37,6 +37,9 @@ core::Result<core::Page<core::OutboxMessage>> OutboxPage(SqlSession& session,
                                                          const core::OutboxQuery& query);
 core::Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::Instant now,
                                                    std::chrono::seconds lease, int limit);
+core::Result<std::vector<core::OutboxMessage>> FireTimer(
+    SqlSession& session, core::Id timer_id, std::span<const core::OutboxMessage> messages,
+    core::Instant at);
 core::Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id);
 core::Result<std::optional<core::Id>> CaseOfMessageId(SqlSession& session,
                                                       const std::string& message_id);

@@ -65,6 +65,12 @@ Result<std::vector<core::Timer>> PgStore::ClaimTimers(core::Instant now, std::ch
       [&](SqlSession& s) { return store::ClaimTimers(s, now, lease, limit); });
 }
 
+Result<std::vector<core::OutboxMessage>> PgStore::FireTimer(
+    core::Id timer_id, std::span<const core::OutboxMessage> messages, core::Instant at) {
+  return InSession<std::vector<core::OutboxMessage>>(
+      [&](SqlSession& s) { return store::FireTimer(s, timer_id, messages, at); });
+}
+
 Result<std::vector<core::Timer>> PgStore::Timers(core::Id case_id) {
   return InSession<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
 }

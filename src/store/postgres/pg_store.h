@@ -121,6 +121,8 @@ class PgStore : public core::Store {
   core::Result<core::Page<core::OutboxMessage>> Outbox(const core::OutboxQuery& query) override;
   core::Result<std::vector<core::Timer>> ClaimTimers(core::Instant now, std::chrono::seconds lease,
                                                      int limit) override;
+  core::Result<std::vector<core::OutboxMessage>> FireTimer(
+      core::Id timer_id, std::span<const core::OutboxMessage> messages, core::Instant at) override;
   core::Result<std::vector<core::Timer>> Timers(core::Id case_id) override;
   core::Result<std::optional<core::Id>> CaseOfMessageId(const std::string& message_id) override;
   core::Result<std::optional<core::Instant>> LastMessageTo(core::Id customer_id,

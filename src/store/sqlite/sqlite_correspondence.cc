@@ -81,6 +81,12 @@ Result<std::vector<core::Timer>> SqliteStore::ClaimTimers(core::Instant now,
       [&](SqlSession& s) { return store::ClaimTimers(s, now, lease, limit); });
 }
 
+Result<std::vector<core::OutboxMessage>> SqliteStore::FireTimer(
+    core::Id timer_id, std::span<const core::OutboxMessage> messages, core::Instant at) {
+  return InWriter<std::vector<core::OutboxMessage>>(
+      [&](SqlSession& s) { return store::FireTimer(s, timer_id, messages, at); });
+}
+
 Result<std::vector<core::Timer>> SqliteStore::Timers(core::Id case_id) {
   return InReader<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
 }
