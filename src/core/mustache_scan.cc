@@ -7,6 +7,9 @@
 namespace caredesk::core {
 namespace {
 
+// Deep enough for any message; shallow enough that a renderer's recursion stays small.
+constexpr std::size_t kMaxSectionDepth = 16;
+
 std::string_view Trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -111,6 +114,11 @@ Result<std::vector<MustacheTag>> ScanMustache(std::string_view text) {
       open_index.pop_back();
     }
     if (tag.type == MustacheTagType::kSection || tag.type == MustacheTagType::kInvertedSection) {
+      if (open_index.size() == kMaxSectionDepth) {
+        return Fail(ErrorCode::kInvalid,
+                    fmt::format("line {}: `{}`: sections are nested more than {} deep", line,
+                                Quote(whole), kMaxSectionDepth));
+      }
       open_index.push_back(tags.size());
     }
     tags.push_back(std::move(tag));

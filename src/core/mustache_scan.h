@@ -36,7 +36,7 @@ struct MustacheTag {
 
 // Every tag of `text` in order, or kInvalid naming the first fault and its line: a tag never
 // closed, a tag with no name, a section closed that is not the innermost open one, a section
-// never closed, a partial or a delimiter change.
+// never closed, sections nested more than 16 deep, a partial or a delimiter change.
 Result<std::vector<MustacheTag>> ScanMustache(std::string_view text);
 
 }  // namespace caredesk::core

@@ -101,6 +101,13 @@ TEST(MustacheScan, RefusesBrokenTemplatesNamingTheLine) {
       {"{{> partial}}", "partials"},
       {"{{=<% %>=}}", "delimiters"},
   };
+  std::string deep;
+  for (int i = 0; i < 17; ++i) deep += "{{#a}}";
+  for (int i = 0; i < 17; ++i) deep += "{{/a}}";
+  EXPECT_TRUE(ScanMustache(deep.substr(6, deep.size() - 12)));
+  auto too_deep = ScanMustache(deep);
+  ASSERT_FALSE(too_deep);
+  EXPECT_NE(too_deep.error().message.find("nested more than 16 deep"), std::string::npos);
   for (const auto& [text, expected] : cases) {
     auto tags = ScanMustache(text);
     ASSERT_FALSE(tags) << text;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "mail/default_templates.h"
 
@@ -201,6 +202,24 @@ TEST(Render, ABrokenTemplateIsAnErrorNamingTheField) {
   auto subject = Render(tmpl, {});
   ASSERT_FALSE(subject);
   EXPECT_EQ(subject.error().field, "subject");
+}
+
+TEST(Render, ArbitraryTemplateTextRendersOrIsRefusedButNeverCrashes) {
+  constexpr std::string_view kPieces[] = {"{{", "}}", "{{{", "}}}",       "#", "^",  "/", "&", "!",
+                                          ">",  "=",  "a",   "reference", " ", "\n", "{", "}", "<"};
+  std::mt19937 random(20260302);
+  const MessageValues values = {{"a", "x"}, {"reference", "CD-1"}};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) text += kPieces[random() % std::size(kPieces)];
+    const core::MessageTemplate tmpl{TemplateKind::kReply, "en", "s", text};
+    auto message = Render(tmpl, values);
+    if (!message) {
+      EXPECT_EQ(message.error().code, core::ErrorCode::kInvalid) << text;
+      EXPECT_EQ(message.error().field, "text") << text;
+    }
+  }
 }
 
 TEST(Render, AValueThatIsNotUtf8IsRefused) {
