@@ -49,3 +49,15 @@ CREATE TABLE inbound_mail (
   case_id     INTEGER NOT NULL REFERENCES cases(id),
   filed_at    INTEGER NOT NULL
 );
+
+-- The message templates an admin has edited; a kind and language not here uses the template
+-- shipped with caredesk.
+CREATE TABLE message_templates (
+  kind        TEXT NOT NULL,
+  language    TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  updated_by  INTEGER REFERENCES staff(id),
+  PRIMARY KEY (kind, language)
+);

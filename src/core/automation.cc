@@ -40,7 +40,7 @@ std::vector<Timer> PlanTimers(const Automation& automation, const BusinessCalend
                               const std::vector<Deadline>& deadlines, bool reachable) {
   std::vector<Timer> timers;
   auto add = [&](TimerAction action, std::string_view standard, Instant at) {
-    timers.push_back(Timer{0, 0, action, TimerKey(action, standard), at, std::nullopt});
+    timers.push_back(Timer{0, 0, action, TimerKey(action, standard), at, std::nullopt, ""});
   };
   if (Open(state) && !state.paused_since) {
     if (automation.acknowledge && reachable && !state.acknowledged_at &&

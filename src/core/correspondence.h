@@ -79,6 +79,7 @@ struct Timer {
   std::string key;
   Instant fire_at{};
   std::optional<Instant> fired_at;
+  std::string reference;  // the case's, as read back from the store
 };
 
 // A file kept with the event a write appends (the raw message of an email, say).

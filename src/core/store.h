@@ -14,6 +14,7 @@
 #include "core/case_changes.h"
 #include "core/correspondence.h"
 #include "core/credential_records.h"
+#include "core/message_template.h"
 #include "core/store_records.h"
 
 namespace caredesk::core {
@@ -240,6 +241,13 @@ class CorrespondenceStore {
   // The case an email belongs to: the one that filed it (an inbound Message-ID) or sent it (an
   // outbox message's id). None when no case did.
   virtual Result<std::optional<Id>> CaseOfMessageId(const std::string& message_id) = 0;
+  // The templates an admin has edited (the shipped ones are not stored).
+  virtual Result<std::vector<MessageTemplate>> SavedTemplates() = 0;
+  // Saves an admin's edit of a template, replacing an earlier one of its kind and language.
+  virtual Result<void> SaveTemplate(const MessageTemplate& message_template, Instant at,
+                                    std::optional<Id> staff_id) = 0;
+  // Goes back to the shipped template (kNotFound when there was no edit).
+  virtual Result<void> DeleteTemplate(TemplateKind kind, const std::string& language) = 0;
   // When a message of `kind` was last put in the outbox for the customer (surveys are rationed).
   virtual Result<std::optional<Instant>> LastMessageTo(Id customer_id, std::string_view kind) = 0;
 };

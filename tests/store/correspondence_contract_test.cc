@@ -31,7 +31,7 @@ core::OutboxMessage Message(const std::string& id, const std::string& kind = "ac
 }
 
 core::Timer TimerAt(core::TimerAction action, const std::string& key, Instant at) {
-  return core::Timer{0, 0, action, key, at, std::nullopt};
+  return core::Timer{0, 0, action, key, at, std::nullopt, ""};
 }
 
 class CorrespondenceContract : public FreshStoreTest {
@@ -121,6 +121,7 @@ TEST_P(CorrespondenceContract, TimersAreReplacedButAFiredOneNeverReturns) {
   ASSERT_TRUE(claimed) << claimed.error().message;
   ASSERT_EQ(claimed->size(), 1u);
   EXPECT_EQ(claimed->front().key, "acknowledge");
+  EXPECT_EQ(claimed->front().reference, record.reference);
   auto again = store_->ClaimTimers(clock_.Now(), seconds{60}, 10);
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->empty()) << "a claimed timer is leased to its claimer";
@@ -257,6 +258,24 @@ TEST_P(CorrespondenceContract, BadMessagesAreRefusedByField) {
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, core::ErrorCode::kConflict);
   EXPECT_EQ(twice.error().field, "message_id");
+}
+
+TEST_P(CorrespondenceContract, AnAdminsTemplateEditReplacesTheLastAndCanBeUndone) {
+  EXPECT_TRUE(store_->SavedTemplates()->empty());
+  core::MessageTemplate ack{core::TemplateKind::kAcknowledgement, "es", "[{{reference}}] Hola",
+                            "Texto {{reference}}"};
+  ASSERT_TRUE(store_->SaveTemplate(ack, clock_.Now(), std::nullopt));
+  ack.subject = "[{{reference}}] Recibido";
+  ASSERT_TRUE(store_->SaveTemplate(ack, clock_.Now(), std::nullopt));
+  auto saved = store_->SavedTemplates();
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->size(), 1u);
+  EXPECT_EQ(saved->front().subject, "[{{reference}}] Recibido");
+  EXPECT_EQ(saved->front().language, "es");
+  ASSERT_TRUE(store_->DeleteTemplate(core::TemplateKind::kAcknowledgement, "es"));
+  EXPECT_TRUE(store_->SavedTemplates()->empty());
+  EXPECT_EQ(store_->DeleteTemplate(core::TemplateKind::kAcknowledgement, "es").error().code,
+            core::ErrorCode::kNotFound);
 }
 
 TEST_P(CorrespondenceContract, SurveysAreRationedByTheLastOneSent) {

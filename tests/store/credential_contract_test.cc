@@ -254,7 +254,8 @@ TEST_P(CredentialContract, ATrackingSecretOpensItsOwnCaseOnly) {
 // Undoes 0003_correspondence.sql and 0002_credentials.sql by hand, leaving the database as
 // schema 1 left it.
 constexpr const char* kBackToSchema1 =
-    "DROP TABLE inbound_mail; DROP TABLE timers; DROP TABLE outbox;"
+    "DROP TABLE message_templates; DROP TABLE inbound_mail; DROP TABLE timers;"
+    "DROP TABLE outbox;"
     "DROP TABLE case_secrets; DROP TABLE sessions; DROP TABLE api_tokens;"
     "ALTER TABLE staff DROP COLUMN password_hash;"
     "ALTER TABLE customers DROP COLUMN password_hash;"

@@ -17,7 +17,9 @@ constexpr const char* kOutboxColumns =
     "id, case_id, customer_id, staff_id, kind, delivery, recipient, cc, language, subject, text, "
     "html, message_id, in_reply_to, large_print, status, attempts, next_attempt_at, last_error, "
     "created_at, sent_at";
-constexpr const char* kTimerColumns = "id, case_id, action, key, fire_at, fired_at";
+constexpr const char* kTimerColumns =
+    "id, case_id, action, key, fire_at, fired_at, "
+    "(SELECT reference FROM cases WHERE cases.id = timers.case_id)";
 constexpr std::size_t kMaxError = 2000;
 
 std::string JoinLines(const std::vector<std::string>& items) {
@@ -74,6 +76,7 @@ core::Timer ReadTimer(const RowView& row) {
   t.key = row.Text(3);
   t.fire_at = FromSeconds(row.Int(4));
   if (auto fired = row.OptionalInt(5)) t.fired_at = FromSeconds(*fired);
+  t.reference = row.Text(6);
   return t;
 }
 
@@ -355,6 +358,45 @@ Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_i
       session,
       fmt::format("SELECT {} FROM timers WHERE case_id = ? ORDER BY fire_at, id", kTimerColumns),
       {case_id}, ReadTimer);
+}
+
+Result<std::vector<core::MessageTemplate>> SavedTemplates(SqlSession& session) {
+  std::vector<core::MessageTemplate> out;
+  auto ran = session.Run(
+      "SELECT kind, language, subject, text FROM message_templates ORDER BY kind, language", {},
+      [&](const RowView& row) {
+        if (auto kind = core::ParseTemplateKind(row.Text(0))) {
+          out.push_back(core::MessageTemplate{*kind, row.Text(1), row.Text(2), row.Text(3)});
+        }
+      });
+  if (!ran) return tl::unexpected(ran.error());
+  return out;
+}
+
+Result<void> SaveTemplate(SqlSession& session, const core::MessageTemplate& t, core::Instant at,
+                          std::optional<core::Id> staff_id) {
+  auto saved = session.Run(
+      "INSERT INTO message_templates (kind, language, subject, text, updated_at, updated_by) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, language) DO UPDATE SET subject = "
+      "excluded.subject, text = excluded.text, updated_at = excluded.updated_at, updated_by = "
+      "excluded.updated_by",
+      {std::string(core::ToString(t.kind)), t.language, t.subject, t.text, Seconds(at),
+       ArgOf(staff_id)});
+  if (!saved) return tl::unexpected(saved.error());
+  return {};
+}
+
+Result<void> DeleteTemplate(SqlSession& session, core::TemplateKind kind,
+                            const std::string& language) {
+  auto deleted =
+      session.Run("DELETE FROM message_templates WHERE kind = ? AND language = ? RETURNING kind",
+                  {std::string(core::ToString(kind)), language});
+  if (!deleted) return tl::unexpected(deleted.error());
+  if (*deleted == 0) {
+    return Fail(core::ErrorCode::kNotFound,
+                fmt::format("no edited {} template in \"{}\"", core::ToString(kind), language));
+  }
+  return {};
 }
 
 Result<std::optional<core::Id>> CaseOfMessageId(SqlSession& session,

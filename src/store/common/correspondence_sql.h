@@ -41,6 +41,11 @@ core::Result<std::vector<core::OutboxMessage>> FireTimer(
     SqlSession& session, core::Id timer_id, std::span<const core::OutboxMessage> messages,
     core::Instant at);
 core::Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id);
+core::Result<std::vector<core::MessageTemplate>> SavedTemplates(SqlSession& session);
+core::Result<void> SaveTemplate(SqlSession& session, const core::MessageTemplate& message_template,
+                                core::Instant at, std::optional<core::Id> staff_id);
+core::Result<void> DeleteTemplate(SqlSession& session, core::TemplateKind kind,
+                                  const std::string& language);
 core::Result<std::optional<core::Id>> CaseOfMessageId(SqlSession& session,
                                                       const std::string& message_id);
 core::Result<std::optional<core::Instant>> LastMessageTo(SqlSession& session, core::Id customer_id,

@@ -75,6 +75,21 @@ Result<std::vector<core::Timer>> PgStore::Timers(core::Id case_id) {
   return InSession<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
 }
 
+Result<std::vector<core::MessageTemplate>> PgStore::SavedTemplates() {
+  return InSession<std::vector<core::MessageTemplate>>(
+      [&](SqlSession& s) { return store::SavedTemplates(s); });
+}
+
+Result<void> PgStore::SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
+                              std::optional<core::Id> staff_id) {
+  return InSession<void>(
+      [&](SqlSession& s) { return store::SaveTemplate(s, message_template, at, staff_id); });
+}
+
+Result<void> PgStore::DeleteTemplate(core::TemplateKind kind, const std::string& language) {
+  return InSession<void>([&](SqlSession& s) { return store::DeleteTemplate(s, kind, language); });
+}
+
 Result<std::optional<core::Id>> PgStore::CaseOfMessageId(const std::string& message_id) {
   return InSession<std::optional<core::Id>>(
       [&](SqlSession& s) { return store::CaseOfMessageId(s, message_id); });

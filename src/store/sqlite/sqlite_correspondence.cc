@@ -91,6 +91,21 @@ Result<std::vector<core::Timer>> SqliteStore::Timers(core::Id case_id) {
   return InReader<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
 }
 
+Result<std::vector<core::MessageTemplate>> SqliteStore::SavedTemplates() {
+  return InReader<std::vector<core::MessageTemplate>>(
+      [&](SqlSession& s) { return store::SavedTemplates(s); });
+}
+
+Result<void> SqliteStore::SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
+                              std::optional<core::Id> staff_id) {
+  return InWriter<void>(
+      [&](SqlSession& s) { return store::SaveTemplate(s, message_template, at, staff_id); });
+}
+
+Result<void> SqliteStore::DeleteTemplate(core::TemplateKind kind, const std::string& language) {
+  return InWriter<void>([&](SqlSession& s) { return store::DeleteTemplate(s, kind, language); });
+}
+
 Result<std::optional<core::Id>> SqliteStore::CaseOfMessageId(const std::string& message_id) {
   return InReader<std::optional<core::Id>>(
       [&](SqlSession& s) { return store::CaseOfMessageId(s, message_id); });

@@ -121,6 +121,10 @@ class SqliteStore : public core::Store {
   core::Result<std::vector<core::OutboxMessage>> FireTimer(
       core::Id timer_id, std::span<const core::OutboxMessage> messages, core::Instant at) override;
   core::Result<std::vector<core::Timer>> Timers(core::Id case_id) override;
+  core::Result<std::vector<core::MessageTemplate>> SavedTemplates() override;
+  core::Result<void> SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
+                                  std::optional<core::Id> staff_id) override;
+  core::Result<void> DeleteTemplate(core::TemplateKind kind, const std::string& language) override;
   core::Result<std::optional<core::Id>> CaseOfMessageId(const std::string& message_id) override;
   core::Result<std::optional<core::Instant>> LastMessageTo(core::Id customer_id,
                                                            std::string_view kind) override;
