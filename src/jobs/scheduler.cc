@@ -39,6 +39,14 @@ core::Result<int> Scheduler::RunDue(int limit) {
   int fired = 0;
   for (const auto& timer : *due) {
     auto done = Fire(timer);
+    if (!done && done.error().code != core::ErrorCode::kUnavailable) {
+      // Something about this case stops the action (it cannot be recorded as things stand):
+      // the timer is retired rather than retried for ever, and the error is kept on the
+      // scheduler for the log.
+      last_error_ = fmt::format("timer {} ({}) of {}: {}", timer.id, core::ToString(timer.action),
+                                timer.reference, done.error().message);
+      done = FireWith(timer, {});
+    }
     if (!done) return tl::unexpected(done.error());
     fired += *done ? 1 : 0;
   }

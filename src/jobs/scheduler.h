@@ -10,6 +10,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 #include "core/case_service.h"
 #include "core/clock.h"
@@ -29,6 +30,9 @@ class Scheduler {
 
   static constexpr std::chrono::seconds kLease{120};
 
+  // The last action that could not be carried out (its timer was retired), for the log.
+  const std::string& last_error() const { return last_error_; }
+
  private:
   // Fires one claimed timer; false when it had already fired elsewhere.
   core::Result<bool> Fire(const core::Timer& timer);
@@ -45,6 +49,7 @@ class Scheduler {
   core::CaseService& cases_;
   const core::Clock& clock_;
   Correspondent& correspondent_;
+  std::string last_error_;
 };
 
 }  // namespace caredesk::jobs

@@ -19,7 +19,16 @@ bool HasEvent(core::CaseService& cases, const std::string& reference, core::Even
   return false;
 }
 
-TEST_F(JobsTest, AnEmailedComplaintIsAcknowledgedByEmailOnce) {
+class SchedulerTest : public JobsTest {
+ protected:
+  long CountOf(const std::string& kind) {
+    const auto outbox = Outbox();
+    return std::count_if(outbox.begin(), outbox.end(),
+                         [&](const auto& m) { return m.kind == kind; });
+  }
+};
+
+TEST_F(SchedulerTest, AnEmailedComplaintIsAcknowledgedByEmailOnce) {
   auto view = Log(core::Kind::kComplaint, core::Channel::kEmail, Customer("sam@example.test"));
   EXPECT_EQ(RunDue(), 1);
   EXPECT_EQ(RunDue(), 0) << "fired once";
@@ -44,7 +53,7 @@ TEST_F(JobsTest, AnEmailedComplaintIsAcknowledgedByEmailOnce) {
   }
 }
 
-TEST_F(JobsTest, ASpanishCustomerIsWrittenToInSpanish) {
+TEST_F(SchedulerTest, ASpanishCustomerIsWrittenToInSpanish) {
   auto view = Log(core::Kind::kQuestion, core::Channel::kWeb, Customer("ana@example.test", "es"));
   EXPECT_EQ(RunDue(), 1);
   auto outbox = Outbox();
@@ -53,7 +62,7 @@ TEST_F(JobsTest, ASpanishCustomerIsWrittenToInSpanish) {
   EXPECT_NE(outbox.front().text.find("de 2026"), std::string::npos) << outbox.front().text;
 }
 
-TEST_F(JobsTest, APostedComplaintIsAcknowledgedByLetterAndAPhoneOnlyCustomerByACall) {
+TEST_F(SchedulerTest, APostedComplaintIsAcknowledgedByLetterAndAPhoneOnlyCustomerByACall) {
   auto letter_writer = Customer("");
   letter_writer.address = "1 High Street\nLlandudno\nLL30 1AA";
   Log(core::Kind::kComplaint, core::Channel::kPost, letter_writer);
@@ -71,7 +80,7 @@ TEST_F(JobsTest, APostedComplaintIsAcknowledgedByLetterAndAPhoneOnlyCustomerByAC
   EXPECT_NE(outbox[1].recipient.find("+44 1492 000000"), std::string::npos);
 }
 
-TEST_F(JobsTest, AdjustmentsArePlainTextLargePrintAndTheAdvocateCopied) {
+TEST_F(SchedulerTest, AdjustmentsArePlainTextLargePrintAndTheAdvocateCopied) {
   auto customer = Customer("lee@example.test");
   customer.adjustments = {"plain_text", "advocate_copy"};
   customer.representative =
@@ -89,14 +98,14 @@ TEST_F(JobsTest, AdjustmentsArePlainTextLargePrintAndTheAdvocateCopied) {
   EXPECT_NE(outbox[1].html.find("150%"), std::string::npos);
 }
 
-TEST_F(JobsTest, AnAnonymousContactGetsNothingAndACallIsAcknowledgedByStaff) {
+TEST_F(SchedulerTest, AnAnonymousContactGetsNothingAndACallIsAcknowledgedByStaff) {
   Log(core::Kind::kComplaint, core::Channel::kWeb, std::nullopt);
   Log(core::Kind::kComplaint, core::Channel::kPhone, Customer("pat@example.test"));
   EXPECT_EQ(RunDue(), 0);
   EXPECT_TRUE(Outbox().empty());
 }
 
-TEST_F(JobsTest, AHoldingReplyGoesOutBeforeTheReplyIsLateGivingTheNewDate) {
+TEST_F(SchedulerTest, AHoldingReplyGoesOutBeforeTheReplyIsLateGivingTheNewDate) {
   auto view = Log(core::Kind::kComplaint, core::Channel::kEmail, Customer("sam@example.test"));
   EXPECT_EQ(RunDue(), 1);  // the acknowledgement
   // The reply is due on Monday 7 December at 17:30; a quarter of its span before that is
@@ -112,13 +121,11 @@ TEST_F(JobsTest, AHoldingReplyGoesOutBeforeTheReplyIsLateGivingTheNewDate) {
   EXPECT_TRUE(HasEvent(*cases_, view.record.reference, core::EventType::kHoldingSent));
   const auto before = Outbox().size();
   RunDue();
-  EXPECT_EQ(std::count_if(Outbox().begin() + 0, Outbox().end(),
-                          [](const auto& m) { return m.kind == "holding_reply"; }),
-            1);
+  EXPECT_EQ(CountOf("holding_reply"), 1);
   EXPECT_GE(Outbox().size(), before);
 }
 
-TEST_F(JobsTest, NoHoldingReplyOnceTheReplyWentOut) {
+TEST_F(SchedulerTest, NoHoldingReplyOnceTheReplyWentOut) {
   auto view = Log(core::Kind::kComplaint, core::Channel::kEmail, Customer("sam@example.test"));
   RunDue();
   const core::Actor agent{"1", "Alex Agent", "AA"};
@@ -130,7 +137,7 @@ TEST_F(JobsTest, NoHoldingReplyOnceTheReplyWentOut) {
   for (const auto& message : Outbox()) EXPECT_NE(message.kind, "holding_reply");
 }
 
-TEST_F(JobsTest, AlertsGoToTheAssigneeAndTheDepartmentsManagerBeforeAndAtTheBreach) {
+TEST_F(SchedulerTest, AlertsGoToTheAssigneeAndTheDepartmentsManagerBeforeAndAtTheBreach) {
   core::StaffRecord manager{
       0, "meg@example.org", "Meg Manager", "MM", core::Role::kManager, std::nullopt, true};
   auto saved_manager = store_->SaveStaff(manager);
@@ -170,7 +177,7 @@ TEST_F(JobsTest, AlertsGoToTheAssigneeAndTheDepartmentsManagerBeforeAndAtTheBrea
   EXPECT_EQ(breaches.size(), 2u);
 }
 
-TEST_F(JobsTest, ASurveyFollowsClosingButNotTwiceWithinTheRationingPeriod) {
+TEST_F(SchedulerTest, ASurveyFollowsClosingButNotTwiceWithinTheRationingPeriod) {
   const core::Actor agent{"1", "Alex Agent", "AA"};
   std::vector<std::string> references;
   for (int i = 0; i < 2; ++i) {
@@ -193,7 +200,7 @@ TEST_F(JobsTest, ASurveyFollowsClosingButNotTwiceWithinTheRationingPeriod) {
   EXPECT_NE(surveys.front().text.find("https://care.example.org/#/track/"), std::string::npos);
 }
 
-TEST_F(JobsTest, TimersMissedWhileDownFireOnceAtStart) {
+TEST_F(SchedulerTest, TimersMissedWhileDownFireOnceAtStart) {
   Log(core::Kind::kComplaint, core::Channel::kEmail, Customer("sam@example.test"));
   clock_.Advance(hours{24 * 30});  // the server was down for a month
   jobs::Scheduler restarted(*store_, *cases_, clock_, *correspondent_);
@@ -201,9 +208,7 @@ TEST_F(JobsTest, TimersMissedWhileDownFireOnceAtStart) {
   ASSERT_TRUE(first) << first.error().message;
   EXPECT_GT(*first, 0);
   EXPECT_EQ(restarted.RunDue().value_or(-1), 0);
-  EXPECT_EQ(std::count_if(Outbox().begin(), Outbox().end(),
-                          [](const auto& m) { return m.kind == "acknowledgement"; }),
-            1);
+  EXPECT_EQ(CountOf("acknowledgement"), 1);
 }
 
 }  // namespace
