@@ -44,11 +44,18 @@ CREATE TABLE timers (
 );
 CREATE INDEX timers_due ON timers(fire_at) WHERE fired_at IS NULL;
 
+-- Every email filed: onto a case (case_id), or, for a machine's message that belongs to no case
+-- (an auto-reply, a bounce, list traffic), only recorded here with its raw bytes; never answered.
 CREATE TABLE inbound_mail (
   message_id  TEXT PRIMARY KEY,
-  case_id     INTEGER NOT NULL REFERENCES cases(id),
+  case_id     INTEGER REFERENCES cases(id),
+  sender      TEXT NOT NULL DEFAULT '',
+  subject     TEXT NOT NULL DEFAULT '',
+  automated   TEXT NOT NULL DEFAULT '',
+  raw_sha256  TEXT REFERENCES attachments(sha256),
   filed_at    INTEGER NOT NULL
 );
+CREATE INDEX inbound_mail_unfiled ON inbound_mail(filed_at) WHERE case_id IS NULL;
 
 -- The message templates an admin has edited; a kind and language not here uses the template
 -- shipped with caredesk.

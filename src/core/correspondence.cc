@@ -24,8 +24,16 @@ inline constexpr auto kTimerActionNames =
                                             {TimerAction::kSurvey, "survey"}});
 static_assert(IsOrderedNameTable(kTimerActionNames));
 
+inline constexpr auto kAutomatedNames =
+    std::to_array<NamedValue<Automated>>({{Automated::kNo, "no"},
+                                          {Automated::kAutoReply, "auto_reply"},
+                                          {Automated::kBounce, "bounce"},
+                                          {Automated::kMailingList, "mailing_list"}});
+static_assert(IsOrderedNameTable(kAutomatedNames));
+
 }  // namespace
 
+std::string_view ToString(Automated automated) { return NameOf(kAutomatedNames, automated, "?"); }
 std::string_view ToString(Delivery delivery) { return NameOf(kDeliveryNames, delivery, "?"); }
 std::string_view ToString(OutboxStatus status) { return NameOf(kOutboxStatusNames, status, "?"); }
 std::string_view ToString(TimerAction action) { return NameOf(kTimerActionNames, action, "?"); }

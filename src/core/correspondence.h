@@ -89,6 +89,17 @@ struct EventAttachment {
   std::string bytes;
 };
 
+// A machine's email that belongs to no case: recorded, never answered.
+struct UnfiledMail {
+  std::string message_id;
+  std::string sender;
+  std::string subject;
+  Automated automated = Automated::kAutoReply;
+  std::string raw;
+};
+
+std::string_view ToString(Automated automated);
+
 // What a case write commits together with its event.
 struct CaseEffects {
   // Put in the outbox.

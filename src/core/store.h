@@ -238,9 +238,14 @@ class CorrespondenceStore {
                                                        Instant at) = 0;
   // A case's timers, fired ones too, by fire_at.
   virtual Result<std::vector<Timer>> Timers(Id case_id) = 0;
-  // The case an email belongs to: the one that filed it (an inbound Message-ID) or sent it (an
-  // outbox message's id). None when no case did.
-  virtual Result<std::optional<Id>> CaseOfMessageId(const std::string& message_id) = 0;
+  // The reference of the case an email belongs to: the one that filed it (an inbound Message-ID)
+  // or sent it (an outbox message's id). None when no case did.
+  virtual Result<std::optional<std::string>> CaseOfMessageId(const std::string& message_id) = 0;
+  // Whether an email with this Message-ID was filed or recorded before.
+  virtual Result<bool> MailFiled(const std::string& message_id) = 0;
+  // Records a machine's email that belongs to no case (kept with its raw bytes, never answered);
+  // kConflict ("already filed") when its Message-ID was filed before.
+  virtual Result<void> RecordUnfiledMail(const UnfiledMail& mail, Instant at) = 0;
   // The templates an admin has edited (the shipped ones are not stored).
   virtual Result<std::vector<MessageTemplate>> SavedTemplates() = 0;
   // Saves an admin's edit of a template, replacing an earlier one of its kind and language.

@@ -71,7 +71,7 @@ TEST_P(CorrespondenceContract, MessagesCommitWithTheirEvent) {
   EXPECT_EQ(m.cc, std::vector<std::string>{"advocate@example.test"});
   EXPECT_EQ(m.status, core::OutboxStatus::kPending);
   EXPECT_EQ(m.created_at, clock_.Now());
-  EXPECT_EQ(store_->CaseOfMessageId("ack-1@caredesk.test").value(), record.id);
+  EXPECT_EQ(store_->CaseOfMessageId("ack-1@caredesk.test").value(), record.reference);
 }
 
 TEST_P(CorrespondenceContract, AFailedWriteKeepsNoneOfItsMessages) {
@@ -96,7 +96,9 @@ TEST_P(CorrespondenceContract, AnEmailIsFiledOnce) {
   ASSERT_FALSE(duplicate);
   EXPECT_EQ(duplicate.error().code, core::ErrorCode::kConflict);
   EXPECT_NE(duplicate.error().message.find("already filed"), std::string::npos);
-  EXPECT_EQ(store_->CaseOfMessageId("abc@customer.test").value(), record.id);
+  EXPECT_EQ(store_->CaseOfMessageId("abc@customer.test").value(), record.reference);
+  EXPECT_TRUE(store_->MailFiled("abc@customer.test").value());
+  EXPECT_FALSE(store_->MailFiled("other@customer.test").value());
   auto files = store_->Attachments(record.id);
   ASSERT_TRUE(files);
   ASSERT_EQ(files->size(), 1u);
@@ -105,6 +107,17 @@ TEST_P(CorrespondenceContract, AnEmailIsFiledOnce) {
   core::CaseEffects onto;
   onto.inbound_message_id = "abc@customer.test";
   EXPECT_FALSE(Note(record, onto));  // the same email threaded onto the case: refused too
+}
+
+TEST_P(CorrespondenceContract, AMachinesMailOutsideAnyCaseIsRecordedOnce) {
+  const core::UnfiledMail bounce{"bounce-1@mx.test", "mailer-daemon@mx.test", "Undelivered",
+                                 core::Automated::kBounce, "From: <>\r\n\r\nfailed"};
+  ASSERT_TRUE(store_->RecordUnfiledMail(bounce, clock_.Now()));
+  EXPECT_TRUE(store_->MailFiled("bounce-1@mx.test").value());
+  EXPECT_FALSE(store_->CaseOfMessageId("bounce-1@mx.test").value()) << "it opened no case";
+  auto again = store_->RecordUnfiledMail(bounce, clock_.Now());
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
 }
 
 TEST_P(CorrespondenceContract, TimersAreReplacedButAFiredOneNeverReturns) {

@@ -399,17 +399,44 @@ Result<void> DeleteTemplate(SqlSession& session, core::TemplateKind kind,
   return {};
 }
 
-Result<std::optional<core::Id>> CaseOfMessageId(SqlSession& session,
-                                                const std::string& message_id) {
-  std::optional<core::Id> found;
+Result<std::optional<std::string>> CaseOfMessageId(SqlSession& session,
+                                                   const std::string& message_id) {
+  std::optional<std::string> found;
   auto ran = session.Run(
-      "SELECT case_id FROM inbound_mail WHERE message_id = ? UNION ALL "
-      "SELECT case_id FROM outbox WHERE message_id = ? AND case_id IS NOT NULL",
+      "SELECT c.reference FROM inbound_mail i JOIN cases c ON c.id = i.case_id "
+      "WHERE i.message_id = ? UNION ALL "
+      "SELECT c.reference FROM outbox o JOIN cases c ON c.id = o.case_id WHERE o.message_id = ?",
       {message_id, message_id}, [&](const RowView& row) {
-        if (!found) found = row.Int(0);
+        if (!found) found = row.Text(0);
       });
   if (!ran) return tl::unexpected(ran.error());
   return found;
+}
+
+Result<bool> MailFiled(SqlSession& session, const std::string& message_id) {
+  auto found = session.Run("SELECT 1 FROM inbound_mail WHERE message_id = ?", {message_id});
+  if (!found) return tl::unexpected(found.error());
+  return *found > 0;
+}
+
+Result<void> RecordUnfiledMail(SqlSession& session, const core::UnfiledMail& mail,
+                               core::Instant at) {
+  const std::string sha = core::Sha256Hex(mail.raw);
+  auto blob = session.Run(
+      "INSERT INTO attachments (sha256, size, content) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+      {sha, std::int64_t(mail.raw.size()), SqlBytes{mail.raw}});
+  if (!blob) return tl::unexpected(blob.error());
+  auto filed = session.Run(
+      "INSERT INTO inbound_mail (message_id, sender, subject, automated, raw_sha256, filed_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING message_id",
+      {mail.message_id, mail.sender, mail.subject, std::string(core::ToString(mail.automated)), sha,
+       Seconds(at)});
+  if (!filed) return tl::unexpected(filed.error());
+  if (*filed == 0) {
+    return Fail(core::ErrorCode::kConflict,
+                fmt::format("the email <{}> was already filed", mail.message_id), "message_id");
+  }
+  return {};
 }
 
 Result<std::optional<core::Instant>> LastMessageTo(SqlSession& session, core::Id customer_id,

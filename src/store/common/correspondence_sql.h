@@ -46,8 +46,11 @@ core::Result<void> SaveTemplate(SqlSession& session, const core::MessageTemplate
                                 core::Instant at, std::optional<core::Id> staff_id);
 core::Result<void> DeleteTemplate(SqlSession& session, core::TemplateKind kind,
                                   const std::string& language);
-core::Result<std::optional<core::Id>> CaseOfMessageId(SqlSession& session,
-                                                      const std::string& message_id);
+core::Result<std::optional<std::string>> CaseOfMessageId(SqlSession& session,
+                                                         const std::string& message_id);
+core::Result<bool> MailFiled(SqlSession& session, const std::string& message_id);
+core::Result<void> RecordUnfiledMail(SqlSession& session, const core::UnfiledMail& mail,
+                                     core::Instant at);
 core::Result<std::optional<core::Instant>> LastMessageTo(SqlSession& session, core::Id customer_id,
                                                          std::string_view kind);
 

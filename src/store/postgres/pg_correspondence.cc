@@ -81,7 +81,7 @@ Result<std::vector<core::MessageTemplate>> PgStore::SavedTemplates() {
 }
 
 Result<void> PgStore::SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
-                              std::optional<core::Id> staff_id) {
+                                   std::optional<core::Id> staff_id) {
   return InSession<void>(
       [&](SqlSession& s) { return store::SaveTemplate(s, message_template, at, staff_id); });
 }
@@ -90,9 +90,17 @@ Result<void> PgStore::DeleteTemplate(core::TemplateKind kind, const std::string&
   return InSession<void>([&](SqlSession& s) { return store::DeleteTemplate(s, kind, language); });
 }
 
-Result<std::optional<core::Id>> PgStore::CaseOfMessageId(const std::string& message_id) {
-  return InSession<std::optional<core::Id>>(
+Result<std::optional<std::string>> PgStore::CaseOfMessageId(const std::string& message_id) {
+  return InSession<std::optional<std::string>>(
       [&](SqlSession& s) { return store::CaseOfMessageId(s, message_id); });
+}
+
+Result<bool> PgStore::MailFiled(const std::string& message_id) {
+  return InSession<bool>([&](SqlSession& s) { return store::MailFiled(s, message_id); });
+}
+
+Result<void> PgStore::RecordUnfiledMail(const core::UnfiledMail& mail, core::Instant at) {
+  return InSession<void>([&](SqlSession& s) { return store::RecordUnfiledMail(s, mail, at); });
 }
 
 Result<std::optional<core::Instant>> PgStore::LastMessageTo(core::Id customer_id,

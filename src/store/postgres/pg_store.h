@@ -128,7 +128,9 @@ class PgStore : public core::Store {
   core::Result<void> SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
                                   std::optional<core::Id> staff_id) override;
   core::Result<void> DeleteTemplate(core::TemplateKind kind, const std::string& language) override;
-  core::Result<std::optional<core::Id>> CaseOfMessageId(const std::string& message_id) override;
+  core::Result<std::optional<std::string>> CaseOfMessageId(const std::string& message_id) override;
+  core::Result<bool> MailFiled(const std::string& message_id) override;
+  core::Result<void> RecordUnfiledMail(const core::UnfiledMail& mail, core::Instant at) override;
   core::Result<std::optional<core::Instant>> LastMessageTo(core::Id customer_id,
                                                            std::string_view kind) override;
 

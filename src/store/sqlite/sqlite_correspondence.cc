@@ -96,8 +96,8 @@ Result<std::vector<core::MessageTemplate>> SqliteStore::SavedTemplates() {
       [&](SqlSession& s) { return store::SavedTemplates(s); });
 }
 
-Result<void> SqliteStore::SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
-                              std::optional<core::Id> staff_id) {
+Result<void> SqliteStore::SaveTemplate(const core::MessageTemplate& message_template,
+                                       core::Instant at, std::optional<core::Id> staff_id) {
   return InWriter<void>(
       [&](SqlSession& s) { return store::SaveTemplate(s, message_template, at, staff_id); });
 }
@@ -106,9 +106,17 @@ Result<void> SqliteStore::DeleteTemplate(core::TemplateKind kind, const std::str
   return InWriter<void>([&](SqlSession& s) { return store::DeleteTemplate(s, kind, language); });
 }
 
-Result<std::optional<core::Id>> SqliteStore::CaseOfMessageId(const std::string& message_id) {
-  return InReader<std::optional<core::Id>>(
+Result<std::optional<std::string>> SqliteStore::CaseOfMessageId(const std::string& message_id) {
+  return InReader<std::optional<std::string>>(
       [&](SqlSession& s) { return store::CaseOfMessageId(s, message_id); });
+}
+
+Result<bool> SqliteStore::MailFiled(const std::string& message_id) {
+  return InReader<bool>([&](SqlSession& s) { return store::MailFiled(s, message_id); });
+}
+
+Result<void> SqliteStore::RecordUnfiledMail(const core::UnfiledMail& mail, core::Instant at) {
+  return InWriter<void>([&](SqlSession& s) { return store::RecordUnfiledMail(s, mail, at); });
 }
 
 Result<std::optional<core::Instant>> SqliteStore::LastMessageTo(core::Id customer_id,
