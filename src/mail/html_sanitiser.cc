@@ -145,7 +145,12 @@ class Sanitiser {
     out_ += '>';
   }
 
-  std::string Take() { return RepairUtf8(out_); }
+  std::string Take() {
+    const auto begin = out_.find_first_not_of(" \t\n\r\f");
+    if (begin == std::string::npos) return {};
+    const auto end = out_.find_last_not_of(" \t\n\r\f");
+    return RepairUtf8(std::string_view(out_).substr(begin, end - begin + 1));
+  }
 
  private:
   static constexpr std::size_t kMaxKeptDepth = 64;

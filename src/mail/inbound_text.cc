@@ -156,12 +156,25 @@ DecodedText DecodeToUtf8(std::string_view bytes, std::string_view charset) {
   const bool valid_utf8 = core::IsValidUtf8(bytes);
   if (label.empty() || label == "utf-8" || label == "utf8") {
     if (valid_utf8) return {std::string(bytes), {}};
-    return {Windows1252ToUtf8(bytes),
-            label.empty() ? "a text part had no charset and was not UTF-8; read as Windows-1252"
-                          : "a text part labelled UTF-8 was not UTF-8; read as Windows-1252"};
+    // Keep what is UTF-8 and read the stray bytes as Windows-1252: right for Latin-1 text sent
+    // unlabelled or labelled UTF-8, and for UTF-8 text with a few broken bytes.
+    return {RepairUtf8(bytes), label.empty()
+                                   ? "a text part without a charset had bytes that were not "
+                                     "UTF-8; they were read as Windows-1252"
+                                   : "a text part labelled UTF-8 had bytes that were not UTF-8; "
+                                     "they were read as Windows-1252"};
   }
   if (IsWindows1252Label(label)) {
-    // Pure ASCII reads the same either way; 8-bit text labelled ASCII is really Windows-1252.
+    // 8-bit text that is valid UTF-8 is UTF-8 whatever its label says (Latin-1 text is almost
+    // never valid UTF-8 by chance); otherwise read the label as Windows-1252, as clients mean it.
+    const bool ascii = std::all_of(bytes.begin(), bytes.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) return {std::string(bytes), {}};
+    if (valid_utf8) {
+      return {std::string(bytes),
+              fmt::format("a text part labelled {} was really UTF-8; read as UTF-8",
+                          CleanHeaderText(charset, 40))};
+    }
     return {Windows1252ToUtf8(bytes), {}};
   }
   const std::string name = IconvName(label);
