@@ -12,6 +12,7 @@
 
 #include "mail/html_sanitiser.h"
 #include "mail/inbound_headers.h"
+#include "mail/inbound_limits.h"
 #include "mail/inbound_text.h"
 
 namespace caredesk::mail {
@@ -32,29 +33,6 @@ struct ParserOptionsFree {
 void EnsureGMime() {
   static std::once_flag once;
   std::call_once(once, [] { g_mime_init(); });
-}
-
-std::string Size(std::size_t bytes) {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-    return fmt::format("{} MiB", bytes / (1024 * 1024));
-  }
-  if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0));
-  if (bytes >= 1024 && bytes % 1024 == 0) return fmt::format("{} KiB", bytes / 1024);
-  return fmt::format("{} bytes", bytes);
-}
-
-// The length of the header section: everything before the first empty line (or all of it).
-std::size_t HeaderBytes(std::string_view raw) {
-  if (raw.starts_with("\n") || raw.starts_with("\r\n")) return 0;
-  std::size_t from = 0;
-  while (true) {
-    const std::size_t newline = raw.find('\n', from);
-    if (newline == std::string_view::npos) return raw.size();
-    std::size_t next = newline + 1;
-    if (next < raw.size() && raw[next] == '\r') ++next;
-    if (next >= raw.size() || raw[next] == '\n') return newline + 1;
-    from = newline + 1;
-  }
 }
 
 // A copy for GMime in which a lone CR (old Mac line ends, a mix of them) is a line end too;
@@ -112,7 +90,11 @@ void OnParserWarning(gint64, GMimeParserWarning code, const gchar*, gpointer dat
 std::string DecodedContent(GMimePart* part) {
   GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
   if (wrapper == nullptr) return {};
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new());
+  // Decoding never makes content longer, so the encoded length is room enough.
+  GMimeStream* source = g_mime_data_wrapper_get_stream(wrapper);
+  const gint64 encoded = source == nullptr ? -1 : g_mime_stream_length(source);
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_byte_array(
+      g_byte_array_sized_new(encoded > 0 ? static_cast<guint>(encoded) : 0)));
   g_mime_data_wrapper_write_to_stream(wrapper, stream.get());
   GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
   return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
@@ -273,8 +255,9 @@ class PartWalker {
     std::string bytes = DecodedContent(part);
     const std::string name = SanitiseFilename(named ? filename : "");
     if (bytes.size() > limits_.max_attachment_bytes) {
-      AddProblem(mail_, fmt::format("the attachment \"{}\" ({}) is larger than {} and was not kept",
-                                    name, Size(bytes.size()), Size(limits_.max_attachment_bytes)));
+      AddProblem(mail_,
+                 fmt::format("the attachment \"{}\" ({}) is larger than {} and was not kept", name,
+                             FormatSize(bytes.size()), FormatSize(limits_.max_attachment_bytes)));
       return;
     }
     mail_.attachments.push_back({name, type, std::move(bytes)});
@@ -293,8 +276,9 @@ class PartWalker {
 std::string_view CappedHtml(std::string_view html, const MailLimits& limits,
                             core::InboundMail& mail) {
   if (html.size() <= limits.max_html_bytes) return html;
-  AddProblem(mail, fmt::format("the HTML was larger than {}; only the first {} was read",
-                               Size(limits.max_html_bytes), Size(limits.max_html_bytes)));
+  AddProblem(mail,
+             fmt::format("the HTML was larger than {}; only the first {} was read",
+                         FormatSize(limits.max_html_bytes), FormatSize(limits.max_html_bytes)));
   return TruncateUtf8(html, limits.max_html_bytes);
 }
 
@@ -321,6 +305,8 @@ void AssembleBody(std::vector<MessageBody>& bodies, const MailLimits& limits,
     if (text.size() > 2 * limits.max_text_bytes + 1024) break;  // the rest would be cut anyway
   }
   mail.text = CleanBodyText(text);
+  mail.text.erase(mail.text.find_last_not_of(" \t\n") + 1);  // npos + 1 == 0: all blank
+  mail.text.erase(0, mail.text.find_first_not_of('\n'));
   if (mail.text.size() > limits.max_text_bytes) {
     mail.text.resize(TruncateUtf8(mail.text, limits.max_text_bytes).size());
     AddProblem(mail, fmt::format("the text was longer than {} bytes; only the first {} were kept",
@@ -331,18 +317,8 @@ void AssembleBody(std::vector<MessageBody>& bodies, const MailLimits& limits,
 }  // namespace
 
 core::Result<core::InboundMail> ParseMail(std::string_view raw, const MailLimits& limits) {
-  if (raw.size() > limits.max_message_bytes) {
-    return core::Fail(core::ErrorCode::kInvalid,
-                      fmt::format("the message is {}, larger than the limit of {}",
-                                  Size(raw.size()), Size(limits.max_message_bytes)),
-                      "message");
-  }
-  if (const std::size_t header = HeaderBytes(raw); header > limits.max_header_bytes) {
-    return core::Fail(core::ErrorCode::kInvalid,
-                      fmt::format("the message headers are {}, larger than the limit of {}",
-                                  Size(header), Size(limits.max_header_bytes)),
-                      "message");
-  }
+  const core::Result<MessageExtent> extent = MeasureMessage(raw, limits);
+  if (!extent) return tl::unexpected(extent.error());
   EnsureGMime();
   core::InboundMail mail;
   Warnings warnings{&mail, {}};
@@ -351,7 +327,9 @@ core::Result<core::InboundMail> ParseMail(std::string_view raw, const MailLimits
   static const char* kFallbackCharsets[] = {"utf-8", "windows-1252", nullptr};
   g_mime_parser_options_set_fallback_charsets(options.get(), kFallbackCharsets);
   g_mime_parser_options_set_warning_callback(options.get(), OnParserWarning, &warnings);
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_byte_array(CopyForGMime(raw)));
+  if (!extent->problem.empty()) AddProblem(mail, extent->problem);
+  GPtr<GMimeStream> stream(
+      g_mime_stream_mem_new_with_byte_array(CopyForGMime(raw.substr(0, extent->bytes))));
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
   GPtr<GMimeMessage> message(g_mime_parser_construct_message(parser.get(), options.get()));

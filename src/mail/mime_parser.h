@@ -7,23 +7,13 @@
 // throws, and costs time and memory in proportion to the message.
 #pragma once
 
-#include <cstddef>
 #include <string_view>
 
 #include "core/error.h"
 #include "core/mail.h"
+#include "mail/inbound_limits.h"
 
 namespace caredesk::mail {
-
-struct MailLimits {
-  std::size_t max_message_bytes = 30 * 1024 * 1024;     // larger messages are refused
-  std::size_t max_header_bytes = 256 * 1024;            // a larger header section is refused
-  std::size_t max_attachment_bytes = 10 * 1024 * 1024;  // larger attachments are dropped
-  std::size_t max_parts = 200;                          // parts past this are not read
-  std::size_t max_depth = 8;                            // parts nested deeper are not read
-  std::size_t max_text_bytes = 100000;                  // the body text is cut to this
-  std::size_t max_html_bytes = 1024 * 1024;             // HTML past this is not read
-};
 
 // Parses one message. Refuses (kInvalid, field "message") only a message or header section over
 // the limits; anything else gives an InboundMail, even a message GMime cannot make sense of (its

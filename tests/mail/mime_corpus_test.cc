@@ -33,6 +33,8 @@ struct Case {
   std::vector<std::string> facts;
 };
 
+void PrintTo(const Case& c, std::ostream* out) { *out << c.file; }
+
 std::string Repeat(std::string_view piece, std::size_t times) {
   std::string out;
   out.reserve(piece.size() * times);
@@ -125,6 +127,32 @@ const std::map<std::string, std::function<std::string()>>& Generated() {
          return "From: ana@example.es\nSubject: Deep HTML\nContent-Type: text/html\n\n<p>top</p>" +
                 Repeat("<div>", 100000) + "bottom";
        }},
+      {"058-four-million-empty-parts.eml",
+       [] {
+         return "From: ana@example.es\nSubject: Empty parts\nContent-Type: multipart/mixed; "
+                "boundary=b\n\n" +
+                Repeat("--b\n\nx\n", 4000000);
+       }},
+      {"059-part-header-flood.eml",
+       [] {
+         return "From: ana@example.es\nSubject: Part headers\nContent-Type: multipart/mixed; "
+                "boundary=b\n\n--b\nContent-Type: text/plain\n\nBefore the flood.\n--b\n" +
+                Repeat("a:b\n", 5000000) + "\nx\n--b--\n";
+       }},
+      {"060-attached-message-header-flood.eml",
+       [] {
+         return "From: ana@example.es\nSubject: Embedded headers\nContent-Type: multipart/mixed; "
+                "boundary=b\n\n--b\nContent-Type: message/rfc822\n\n" +
+                Repeat("a:b\n", 5000000) + "\nx\n--b--\n";
+       }},
+      {"061-cr-only-many-parts.eml",
+       [] {
+         return "From: ana@example.es\rSubject: CR only\rContent-Type: multipart/mixed; "
+                "boundary=b\r\r" +
+                Repeat("--b\r\rx\r", 400000);
+       }},
+      {"062-header-line-flood.eml",
+       [] { return "From: ana@example.es\n" + Repeat("a:b\n", 20000) + "\nBody.\n"; }},
   };
   return generated;
 }
