@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -175,6 +176,25 @@ core::Automated Classify(GMimeMessage* message, const core::InboundMail& mail) {
   return core::Automated::kNo;
 }
 
+bool IsTokenChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (c != '\0' && std::strchr("!#$%&'*+-.^_`{|}~", c) != nullptr);
+}
+
+// Whether a Content-Type value starts with type/subtype.
+bool IsMediaTypeSyntax(std::string_view value) {
+  std::size_t at = value.find_first_not_of(" \t\r\n");
+  if (at == std::string_view::npos) return false;
+  const auto token = [&] {
+    const std::size_t start = at;
+    while (at < value.size() && IsTokenChar(value[at])) ++at;
+    return at > start;
+  };
+  if (!token() || at >= value.size() || value[at] != '/') return false;
+  ++at;
+  return token() && (at == value.size() || std::strchr(" \t\r\n;(", value[at]) != nullptr);
+}
+
 }  // namespace
 
 void AddProblem(core::InboundMail& mail, std::string problem) {
@@ -214,6 +234,23 @@ std::string AttachedMessageHeading(GMimeMessage* message) {
   if (date != nullptr) heading += fmt::format("Date: {}\n", CleanHeaderText(date, 100));
   if (subject != nullptr) heading += fmt::format("Subject: {}\n", CleanHeaderText(subject, 1000));
   return heading;
+}
+
+std::string PartMimeType(GMimeObject* object) {
+  const char* header = g_mime_object_get_header(object, "Content-Type");
+  if (header != nullptr && !IsMediaTypeSyntax(header)) return "text/plain";
+  GMimeContentType* type = g_mime_object_get_content_type(object);
+  const char* media = type == nullptr ? nullptr : g_mime_content_type_get_media_type(type);
+  const char* sub = type == nullptr ? nullptr : g_mime_content_type_get_media_subtype(type);
+  if (media == nullptr || sub == nullptr) return "application/octet-stream";
+  std::string mime = fmt::format("{}/{}", media, sub);
+  for (char& c : mime) {
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    const bool token =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::strchr("/!#$&^_.+-", c) != nullptr;
+    if (!token || mime.size() > 100) return "application/octet-stream";
+  }
+  return mime;
 }
 
 }  // namespace caredesk::mail

@@ -1,5 +1,6 @@
 // The envelope of an inbound message read from its GMime headers: ids for threading, sender,
-// recipients, subject, date, and whether a machine sent it (RFC 3834), all as clean UTF-8.
+// recipients, subject, date, and whether a machine sent it (RFC 3834), all as clean UTF-8; and
+// the media type of each part.
 // Internal to the MIME parser (mime_parser.cc); it sees GMime, the core never does.
 #pragma once
 
@@ -21,5 +22,9 @@ void ReadEnvelope(GMimeMessage* message, GMimeParserOptions* options, core::Inbo
 // "From: Ana <ana@example.es>, Date: ..., Subject: ..." lines for a message attached inside
 // another (a forwarded message, the original in a bounce), to head its text.
 std::string AttachedMessageHeading(GMimeMessage* message);
+
+// type/subtype in lower case; text/plain for a Content-Type that does not even parse, as
+// RFC 2045 (5.2) recommends, where GMime would say application/octet-stream.
+std::string PartMimeType(GMimeObject* object);
 
 }  // namespace caredesk::mail

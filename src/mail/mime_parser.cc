@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <bitset>
-#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -100,50 +100,37 @@ std::string DecodedContent(GMimePart* part) {
   return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
 }
 
-bool IsTokenChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         (c != '\0' && std::strchr("!#$%&'*+-.^_`{|}~", c) != nullptr);
-}
+// A text/plain or text/html body part, in UTF-8.
+struct Segment {
+  bool html = false;
+  bool has_plain_alternative = false;  // inside a multipart/alternative that has a plain part
+  std::string text;
+};
 
-// Whether a Content-Type value starts with type/subtype.
-bool IsMediaTypeSyntax(std::string_view value) {
-  std::size_t at = value.find_first_not_of(" \t\r\n");
-  if (at == std::string_view::npos) return false;
-  const auto token = [&] {
-    const std::size_t start = at;
-    while (at < value.size() && IsTokenChar(value[at])) ++at;
-    return at > start;
-  };
-  if (!token() || at >= value.size() || value[at] != '/') return false;
-  ++at;
-  return token() && (at == value.size() || std::strchr(" \t\r\n;(", value[at]) != nullptr);
-}
-
-// type/subtype in lower case; text/plain for a Content-Type that does not even parse, as
-// RFC 2045 (5.2) recommends, where GMime would say application/octet-stream.
-std::string MimeType(GMimeObject* object) {
-  const char* header = g_mime_object_get_header(object, "Content-Type");
-  if (header != nullptr && !IsMediaTypeSyntax(header)) return "text/plain";
-  GMimeContentType* type = g_mime_object_get_content_type(object);
-  const char* media = type == nullptr ? nullptr : g_mime_content_type_get_media_type(type);
-  const char* sub = type == nullptr ? nullptr : g_mime_content_type_get_media_subtype(type);
-  if (media == nullptr || sub == nullptr) return "application/octet-stream";
-  std::string mime = fmt::format("{}/{}", media, sub);
-  for (char& c : mime) {
-    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    const bool token =
-        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::strchr("/!#$&^_.+-", c) != nullptr;
-    if (!token || mime.size() > 100) return "application/octet-stream";
-  }
-  return mime;
-}
-
-// The body of one message: the top one, or one attached inside it.
+// The body of one message (the top one, or one attached inside it), in document order.
 struct MessageBody {
   std::string heading;  // empty for the top message
-  std::string plain;
-  std::string html;
+  std::vector<Segment> segments;
 };
+
+bool IsPlainBodyPart(GMimeObject* object) {
+  if (!GMIME_IS_TEXT_PART(object)) return false;
+  const char* disposition = g_mime_object_get_disposition(object);
+  return g_mime_content_type_is_type(g_mime_object_get_content_type(object), "text", "plain") &&
+         (disposition == nullptr || g_ascii_strcasecmp(disposition, "attachment") != 0);
+}
+
+// Whether a multipart/alternative offers a plain text part among its direct children.
+bool OffersPlainText(GMimeMultipart* multipart) {
+  if (!g_mime_content_type_is_type(g_mime_object_get_content_type(GMIME_OBJECT(multipart)),
+                                   "multipart", "alternative")) {
+    return false;
+  }
+  for (int i = 0; i < g_mime_multipart_get_count(multipart); ++i) {
+    if (IsPlainBodyPart(g_mime_multipart_get_part(multipart, i))) return true;
+  }
+  return false;
+}
 
 class PartWalker {
  public:
@@ -157,9 +144,12 @@ class PartWalker {
       GMimeObject* object;
       std::size_t depth;
       std::size_t body;
+      bool plain_alternative;  // below a multipart/alternative that offers plain text
     };
     std::vector<Node> stack;
-    if (GMimeObject* top = g_mime_message_get_mime_part(message)) stack.push_back({top, 0, 0});
+    if (GMimeObject* top = g_mime_message_get_mime_part(message)) {
+      stack.push_back({top, 0, 0, false});
+    }
     std::size_t parts = 0;
     while (!stack.empty()) {
       const Node node = stack.back();
@@ -178,21 +168,23 @@ class PartWalker {
         auto* multipart = GMIME_MULTIPART(node.object);
         if (g_mime_multipart_get_count(multipart) == 0) {
           if (GMimeObject* repaired = Repair(multipart, bodies_[node.body])) {
-            stack.push_back({repaired, node.depth + 1, node.body});
+            stack.push_back({repaired, node.depth + 1, node.body, node.plain_alternative});
           }
           continue;
         }
+        const bool plain_alternative = node.plain_alternative || OffersPlainText(multipart);
         for (int i = g_mime_multipart_get_count(multipart) - 1; i >= 0; --i) {
-          stack.push_back({g_mime_multipart_get_part(multipart, i), node.depth + 1, node.body});
+          stack.push_back({g_mime_multipart_get_part(multipart, i), node.depth + 1, node.body,
+                           plain_alternative});
         }
       } else if (GMIME_IS_MESSAGE_PART(node.object)) {
         GMimeMessage* inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(node.object));
         GMimeObject* inner_top = inner == nullptr ? nullptr : g_mime_message_get_mime_part(inner);
         if (inner_top == nullptr) continue;
-        bodies_.push_back({AttachedMessageHeading(inner), {}, {}});
-        stack.push_back({inner_top, node.depth + 1, bodies_.size() - 1});
+        bodies_.push_back({AttachedMessageHeading(inner), {}});
+        stack.push_back({inner_top, node.depth + 1, bodies_.size() - 1, false});
       } else if (GMIME_IS_PART(node.object)) {
-        Leaf(GMIME_PART(node.object), bodies_[node.body]);
+        Leaf(GMIME_PART(node.object), node.plain_alternative, bodies_[node.body]);
       }
     }
   }
@@ -206,6 +198,7 @@ class PartWalker {
   GMimeObject* Repair(GMimeMultipart* multipart, MessageBody& body) {
     const char* prologue = g_mime_multipart_get_prologue(multipart);
     if (prologue == nullptr || prologue[0] == '\0') return nullptr;
+    // One repair per message: each parses a copy of what is left of the message.
     const std::string_view content(prologue);
     const std::size_t start = content.find_first_not_of("\r\n");
     std::string_view first = content.substr(start == std::string_view::npos ? 0 : start);
@@ -215,7 +208,7 @@ class PartWalker {
     const bool usable = !boundary.empty() && boundary.size() <= 70 &&
                         boundary.find_first_of("\"\\") == std::string_view::npos &&
                         !boundary.ends_with("--");
-    if (usable) {
+    if (usable && repaired_.empty()) {
       const std::string rebuilt =
           fmt::format("Content-Type: multipart/mixed; boundary=\"{}\"\n\n{}", boundary, content);
       GPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(rebuilt.data(), rebuilt.size()));
@@ -228,15 +221,13 @@ class PartWalker {
       }
     }
     AddProblem(mail_, "a multipart part had no boundary; its content was read as text");
-    DecodedText decoded = DecodeToUtf8(content, "");
-    if (!body.plain.empty()) body.plain += '\n';
-    body.plain += decoded.text;
+    body.segments.push_back({false, false, DecodeToUtf8(content, "").text});
     return nullptr;
   }
 
-  void Leaf(GMimePart* part, MessageBody& body) {
+  void Leaf(GMimePart* part, bool plain_alternative, MessageBody& body) {
     GMimeObject* object = GMIME_OBJECT(part);
-    const std::string type = MimeType(object);
+    const std::string type = PartMimeType(object);
     const char* filename = g_mime_part_get_filename(part);
     const char* disposition = g_mime_object_get_disposition(object);
     const bool attached =
@@ -247,9 +238,7 @@ class PartWalker {
           DecodeToUtf8(DecodedContent(part),
                        NullToEmpty(g_mime_object_get_content_type_parameter(object, "charset")));
       if (!decoded.problem.empty()) AddProblem(mail_, std::move(decoded.problem));
-      std::string& into = type == "text/plain" ? body.plain : body.html;
-      if (!into.empty()) into += '\n';
-      into += decoded.text;
+      body.segments.push_back({type == "text/html", plain_alternative, std::move(decoded.text)});
       return;
     }
     std::string bytes = DecodedContent(part);
@@ -272,35 +261,56 @@ class PartWalker {
   std::vector<GPtr<GMimeObject>> repaired_;  // parts parsed again, alive until the walk ends
 };
 
-// HTML cut to the limit before gumbo sees it (gumbo copes with the cut).
-std::string_view CappedHtml(std::string_view html, const MailLimits& limits,
-                            core::InboundMail& mail) {
-  if (html.size() <= limits.max_html_bytes) return html;
-  AddProblem(mail,
-             fmt::format("the HTML was larger than {}; only the first {} was read",
-                         FormatSize(limits.max_html_bytes), FormatSize(limits.max_html_bytes)));
-  return TruncateUtf8(html, limits.max_html_bytes);
+void Append(std::string& text, std::string_view more) {
+  if (more.empty()) return;
+  if (!text.empty()) text += '\n';
+  text += more;
 }
 
-// text: each message's plain text (or the text of its HTML), attached messages after the top
-// one under a heading; html: the top message's sanitised HTML.
-void AssembleBody(std::vector<MessageBody>& bodies, const MailLimits& limits,
+// One message's text and, for the top message, its sanitised HTML. The text is the plain parts
+// and the text of the HTML parts that have no plain alternative (an HTML-only message, or HTML
+// beside a plain footer), in document order. HTML past max_html_bytes is not read.
+std::string MessageText(const MessageBody& body, bool top, const MailLimits& limits,
+                        core::InboundMail& mail) {
+  const bool has_plain = std::any_of(body.segments.begin(), body.segments.end(),
+                                     [](const Segment& segment) { return !segment.html; });
+  std::string text;
+  std::size_t html_budget = limits.max_html_bytes;
+  for (const Segment& segment : body.segments) {
+    if (!segment.html) {
+      Append(text, segment.text);
+      continue;
+    }
+    const bool wanted_text = !has_plain || !segment.has_plain_alternative;
+    if (!top && !wanted_text) continue;
+    std::string_view html = segment.text;
+    if (html.size() > html_budget) {
+      AddProblem(mail,
+                 fmt::format("the HTML was larger than {}; only the first {} was read",
+                             FormatSize(limits.max_html_bytes), FormatSize(limits.max_html_bytes)));
+      html = TruncateUtf8(html, html_budget);
+    }
+    html_budget -= html.size();
+    const SanitisedHtml sanitised = Sanitise(html);
+    if (sanitised.cut) AddProblem(mail, "the HTML had too many tags; only its start was read");
+    if (top) mail.html += sanitised.html;
+    if (wanted_text) Append(text, sanitised.text);
+  }
+  return text;
+}
+
+// text: the top message's text, then each attached message's under a heading; html: the top
+// message's sanitised HTML.
+void AssembleBody(const std::vector<MessageBody>& bodies, const MailLimits& limits,
                   core::InboundMail& mail) {
   std::string text;
   for (std::size_t i = 0; i < bodies.size(); ++i) {
-    MessageBody& body = bodies[i];
-    std::string own = body.plain;
-    if (!body.html.empty() && (i == 0 || own.empty())) {
-      const SanitisedHtml sanitised = Sanitise(CappedHtml(body.html, limits, mail));
-      if (sanitised.cut) AddProblem(mail, "the HTML had too many tags; only its start was read");
-      if (i == 0) mail.html = sanitised.html;
-      if (own.empty()) own = sanitised.text;
-    }
+    const std::string own = MessageText(bodies[i], i == 0, limits, mail);
     if (i == 0) {
-      text = std::move(own);
+      text = own;
     } else {
       if (!text.empty()) text += "\n\n";
-      text += "---------- Attached message ----------\n" + body.heading + "\n" + own;
+      text += "---------- Attached message ----------\n" + bodies[i].heading + "\n" + own;
     }
     if (text.size() > 2 * limits.max_text_bytes + 1024) break;  // the rest would be cut anyway
   }
