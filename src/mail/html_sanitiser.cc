@@ -46,16 +46,18 @@ const char* Attribute(const GumboElement& element, const char* name) {
 }
 
 // The link target when it is an absolute http, https or mailto URL, else empty. Browsers ignore
-// tabs and newlines inside a URL (so "java\tscript:" is javascript:); they are removed first.
+// tabs and newlines inside a URL (so "java\tscript:" is javascript:); they are removed first,
+// and spaces are percent-encoded.
 std::string SafeHref(std::string_view href) {
   std::string url;
   for (char c : href) {
-    if (static_cast<unsigned char>(c) > 0x20)
+    if (static_cast<unsigned char>(c) > 0x20) {
       url.push_back(c);
-    else if (c == ' ' && !url.empty())
-      url.push_back(c);
+    } else if (c == ' ' && !url.empty()) {
+      url += "%20";
+    }
   }
-  while (!url.empty() && url.back() == ' ') url.pop_back();
+  while (url.ends_with("%20")) url.resize(url.size() - 3);
   std::string lower = url.substr(0, 8);
   for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   const bool allowed =
