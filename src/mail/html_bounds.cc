@@ -98,9 +98,10 @@ BoundedHtml BoundHtml(std::string_view html, const HtmlBounds& bounds) {
   std::size_t copied = 0;  // html before this is in out.html (or dropped)
   std::size_t at = 0;
   while ((at = html.find('<', at)) != std::string_view::npos && at + 1 < html.size()) {
-    if (html.substr(at, 4) == "<!--") {
+    if (html.substr(at, 4) == "<!--") {  // dropped: the sanitiser would drop it
       const std::size_t end = html.find("-->", at + 4);
-      at = end == std::string_view::npos ? html.size() : end + 3;
+      out.html.append(html.substr(copied, at - copied));
+      at = copied = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
     if (html[at + 1] == '!' || html[at + 1] == '?') {
@@ -157,7 +158,10 @@ BoundedHtml BoundHtml(std::string_view html, const HtmlBounds& bounds) {
       ++out.dropped_tags;
     }
     at = end;
-    if (!closing && kind == Kind::kRawText) at = RawTextEnd(html, at, name);
+    if (!closing && kind == Kind::kRawText) {  // its content dropped, as the sanitiser would
+      out.html.append(html.substr(copied, at - copied));
+      at = copied = RawTextEnd(html, at, name);
+    }
   }
   out.html.append(html.substr(copied));
   return out;

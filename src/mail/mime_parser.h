@@ -3,8 +3,8 @@
 // exhaust memory (a message nested in a message a thousand times, thousands of parts, a huge
 // header) or to attack whoever reads it (scripts in HTML, paths in filenames). The parser uses
 // GMime, decodes every header and body to valid UTF-8, sanitises HTML, keeps attachments within
-// limits and writes down, in `problems`, whatever it had to drop, repair or guess. It never
-// throws, and costs time and memory in proportion to the message.
+// limits (MailLimits, inbound_limits.h) and writes down, in `problems`, whatever it had to drop,
+// repair or guess. It never throws, and costs time and memory in proportion to the message.
 #pragma once
 
 #include <string_view>
