@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/utf8.h"
+#include "mail/html_bounds.h"
 
 namespace caredesk::mail {
 namespace {
@@ -179,6 +180,42 @@ TEST(SanitiseHtml, KeepsTheTextOfTagsDroppedForDepth) {
       Sanitise(Repeat("<div>", 1000) + "deep text" + Repeat("</div>", 1000));
   EXPECT_FALSE(result.cut);
   EXPECT_EQ(result.text, "deep text");
+}
+
+TEST(BoundHtml, DropsStartTagsPastTheDepthButKeepsTheirText) {
+  HtmlBounds bounds;
+  bounds.max_depth = 2;
+  const BoundedHtml bounded = BoundHtml("<div><div><div>a</div></div></div><div>b</div>", bounds);
+  EXPECT_EQ(bounded.html, "<div><div>a</div></div></div><div>b</div>");
+  EXPECT_EQ(bounded.dropped_tags, 1u);
+  EXPECT_FALSE(bounded.cut);
+}
+
+TEST(BoundHtml, LimitsOpenFormattingElements) {
+  HtmlBounds bounds;
+  bounds.max_open_formatting = 2;
+  EXPECT_EQ(BoundHtml("<b><i><u>x</u></i></b><b>y</b>", bounds).html,
+            "<b><i>x</u></i></b><b>y</b>");
+}
+
+TEST(BoundHtml, IgnoresTagLikeTextInQuotedAttributes) {
+  HtmlBounds bounds;
+  bounds.max_depth = 1;
+  EXPECT_EQ(BoundHtml("<div title='<div>'>x</div><div>y</div>", bounds).html,
+            "<div title='<div>'>x</div><div>y</div>");
+}
+
+TEST(BoundHtml, DropsCommentsAndScriptAndStyleContent) {
+  EXPECT_EQ(BoundHtml("a<!-- <div> --><style>p{}</style><script>if (a<b) x()</script>b").html,
+            "a<style></style><script></script>b");
+}
+
+TEST(BoundHtml, CutsTheDocumentBeforeTheFirstTagPastTheLimit) {
+  HtmlBounds bounds;
+  bounds.max_tags = 3;
+  const BoundedHtml bounded = BoundHtml("<p>1</p><p>2</p><p>3</p>", bounds);
+  EXPECT_EQ(bounded.html, "<p>1</p><p>2");
+  EXPECT_TRUE(bounded.cut);
 }
 
 }  // namespace
