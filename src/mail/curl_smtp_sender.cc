@@ -68,6 +68,7 @@ struct CurlSmtpHandle {
   std::string reply;         // the last complete reply from the server, lines joined
   std::string partial;       // a multi-line reply being read
   int reply_code = 0;
+  std::string reply_to;  // what `reply` answers: "rcpt", "end of data", …
   // The message being uploaded.
   std::string_view upload;
   std::size_t offset = 0;
@@ -79,6 +80,7 @@ struct CurlSmtpHandle {
     reply.clear();
     partial.clear();
     reply_code = 0;
+    reply_to.clear();
   }
 };
 
@@ -104,6 +106,11 @@ void OnServerLine(Handle& handle, std::string_view line) {
   if (!handle.partial.empty()) handle.partial.append(" / ");
   handle.partial.append(clean);
   if (line.size() > 3 && line[3] == '-') return;  // more lines follow
+  // curl says QUIT when it drops a connection after a failure: keep the reply that failed.
+  if (handle.last_command == "quit") {
+    handle.partial.clear();
+    return;
+  }
   handle.reply = std::move(handle.partial);
   handle.partial.clear();
   if (handle.reply.size() > kMaxReply) handle.reply.resize(kMaxReply);
@@ -112,6 +119,7 @@ void OnServerLine(Handle& handle, std::string_view line) {
       std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })
           ? std::stoi(std::string(code))
           : 0;
+  handle.reply_to = handle.in_body ? "end of data" : handle.last_command;
   if (handle.reply_code == 354) handle.in_body = true;
 }
 
@@ -137,8 +145,8 @@ int WatchDialogue(CURL*, curl_infotype type, char* data, std::size_t size, void*
 // Whether a 5xx reply refuses the message (its sender, a recipient, its content) rather than
 // our connection or credentials.
 bool RefusesMessage(const Handle& handle) {
-  return handle.in_body || handle.last_command == "mail" || handle.last_command == "rcpt" ||
-         handle.last_command == "data";
+  return handle.reply_to == "end of data" || handle.reply_to == "mail" ||
+         handle.reply_to == "rcpt" || handle.reply_to == "data";
 }
 
 std::string Scrub(std::string text, const std::string& secret) {
@@ -213,6 +221,7 @@ core::Result<void> CurlSmtpSender::SendRaw(const std::string& envelope_from,
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(easy, CURLOPT_SASL_IR, 1L);  // AUTH PLAIN with its response: one round trip
     curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(easy, CURLOPT_READFUNCTION, &ReadBody);
     curl_easy_setopt(easy, CURLOPT_READDATA, handle.get());
@@ -238,7 +247,7 @@ core::Result<void> CurlSmtpSender::SendRaw(const std::string& envelope_from,
   const int reply_code = handle.reply_code;
   const bool refused =
       reply_code >= 500 && reply_code < 600 && RefusesMessage(handle) && code != CURLE_LOGIN_DENIED;
-  const std::string command = handle.in_body ? "end of data" : Lower(handle.last_command);
+  const std::string command = handle.reply_to;
   const std::string reply = handle.reply;
   const std::string detail = handle.error[0] != '\0' ? handle.error : curl_easy_strerror(code);
   handle_.reset();

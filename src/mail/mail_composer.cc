@@ -187,8 +187,12 @@ core::Result<std::string> ComposeMail(const core::OutgoingMail& mail, core::Inst
   InitGMime();
 
   GPtr<GMimeMessage> message(g_mime_message_new(TRUE));
-  g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM,
-                             HeaderText(mail.from_name).c_str(), mail.from_address.c_str());
+  // Our own InternetAddress, so the name is encoded as UTF-8 like the subject (GMime would
+  // otherwise pick the narrowest charset, e.g. ISO-8859-1).
+  GPtr<InternetAddress> from(
+      internet_address_mailbox_new(HeaderText(mail.from_name).c_str(), mail.from_address.c_str()));
+  internet_address_set_charset(from.get(), "utf-8");
+  internet_address_list_add(g_mime_message_get_from(message.get()), from.get());
   for (const auto& to : mail.to) {
     g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, nullptr, to.c_str());
   }
