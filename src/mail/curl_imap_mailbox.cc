@@ -176,7 +176,11 @@ core::Result<ImapReply> CurlImapMailbox::Run(const std::string& command,
 
 core::Result<std::vector<std::uint32_t>> CurlImapMailbox::UnseenUids() {
   const std::lock_guard lock(mutex_);
-  auto reply = Run("UID SEARCH UNSEEN", Clock::now() + settings_.timeout);
+  const auto deadline = Clock::now() + settings_.timeout;
+  // NOOP first: servers need not notice new mail on other commands (RFC 3501 6.1.2), and
+  // Dovecot does not on SEARCH.
+  if (auto noop = Run("NOOP", deadline); !noop) return tl::unexpected(noop.error());
+  auto reply = Run("UID SEARCH UNSEEN", deadline);
   if (!reply) return tl::unexpected(reply.error());
   if (reply->status != "OK") {
     return core::Fail(core::ErrorCode::kUnavailable,

@@ -111,6 +111,7 @@ pid_t Spawn(const std::vector<std::string>& args, const SpawnOptions& options) {
   const pid_t parent = ::getpid();
   const bool main_thread = ::gettid() == parent;
   const bool drop = options.run_as.has_value();
+  const bool group = options.own_process_group;
   const uid_t uid = drop ? options.run_as->uid : 0;
   const gid_t gid = drop ? options.run_as->gid : 0;
   const pid_t pid = ::fork();
@@ -127,6 +128,7 @@ pid_t Spawn(const std::vector<std::string>& args, const SpawnOptions& options) {
         ::dup2(log_fd, STDERR_FILENO) < 0) {
       ::_exit(127);
     }
+    if (group && ::setpgid(0, 0) != 0) fail("cannot start a process group");
     if (drop && (::setgroups(0, nullptr) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)) {
       fail("cannot drop privileges");
     }
@@ -173,6 +175,40 @@ void Stop(pid_t pid, Clock::duration patience) {
   if (WaitForExit(pid, patience)) return;
   ::kill(pid, SIGKILL);
   WaitForExit(pid, std::chrono::seconds(10));
+}
+
+namespace {
+
+// Whether child `pid` has exited within `timeout`, leaving it unreaped (a zombie keeps its pid,
+// and so its process group id, from being reused).
+bool Exited(pid_t pid, Clock::duration timeout) {
+  const auto deadline = Clock::now() + timeout;
+  Clock::duration step = milliseconds(1);
+  for (;;) {
+    siginfo_t info{};
+    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
+      if (errno != EINTR) return true;  // not our child (any more)
+    } else if (info.si_pid == pid) {
+      return true;
+    }
+    const auto now = Clock::now();
+    if (now >= deadline) return false;
+    std::this_thread::sleep_for(std::min(step, deadline - now));
+    step = std::min<Clock::duration>(step * 2, milliseconds(20));
+  }
+}
+
+}  // namespace
+
+void StopGroup(pid_t pid, Clock::duration patience) {
+  if (pid <= 0) return;
+  ::kill(-pid, SIGTERM);
+  if (!Exited(pid, patience)) {
+    ::kill(-pid, SIGKILL);
+    Exited(pid, std::chrono::seconds(10));
+  }
+  ::kill(-pid, SIGKILL);  // stragglers; the unreaped leader still holds the group id
+  WaitForExit(pid, std::chrono::seconds(1));
 }
 
 bool Greets(int port, const std::string& greeting, milliseconds timeout) {

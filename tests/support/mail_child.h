@@ -41,6 +41,7 @@ struct SpawnOptions {
   std::filesystem::path stdin_file;  // empty: /dev/null
   std::optional<Account> run_as;     // switch to this user (we are root); nullopt: stay
   int death_signal = 0;              // sent to the child if this thread's process dies
+  bool own_process_group = false;    // lead a new process group (for StopGroup)
 };
 
 // Forks and execs args[0] with a minimal environment. Returns the pid, or -1 with errno set.
@@ -52,6 +53,11 @@ std::optional<int> WaitForExit(pid_t pid, std::chrono::steady_clock::duration ti
 
 // SIGTERM, then SIGKILL after `patience`; always reaps the child.
 void Stop(pid_t pid, std::chrono::steady_clock::duration patience);
+
+// For a child spawned with own_process_group: SIGTERM to the whole group (a master and the
+// processes it forked stop together), SIGKILL to it after `patience`, reaps the child, and
+// SIGKILLs whatever of the group is left.
+void StopGroup(pid_t pid, std::chrono::steady_clock::duration patience);
 
 // Whether a TCP server on 127.0.0.1:port sends a first line starting with `greeting` within
 // `timeout`.

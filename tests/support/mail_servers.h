@@ -53,6 +53,9 @@ class DovecotServer {
 
   bool HasUser(const std::string& address) const;  // ignoring case
 
+  // Ends `user`'s open IMAP sessions (doveadm kick), as an idle timeout or a restart would.
+  bool Kick(const std::string& user, std::string& error);
+
   // The raw messages in `user`'s INBOX, oldest first (read from the Maildir).
   std::vector<std::string> Messages(const std::string& user) const;
 
