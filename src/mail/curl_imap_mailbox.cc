@@ -31,8 +31,8 @@ struct ParsedUrl {
 
 core::Result<ParsedUrl> ParseUrl(const std::string& url) {
   const auto scheme = url.find("://");
-  const std::string lower_scheme = scheme == std::string::npos ? "" : url.substr(0, scheme);
-  if (lower_scheme != "imap" && lower_scheme != "imaps") {
+  const std::string scheme_name = scheme == std::string::npos ? "" : url.substr(0, scheme);
+  if (scheme_name != "imap" && scheme_name != "imaps") {
     return core::Fail(core::ErrorCode::kInvalid, "the mailbox URL must start imap:// or imaps://",
                       "url");
   }
@@ -41,7 +41,7 @@ core::Result<ParsedUrl> ParseUrl(const std::string& url) {
       url.substr(scheme + 3, path == std::string::npos ? path : path - scheme - 3);
   if (const auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
   ParsedUrl parsed;
-  parsed.server = lower_scheme + "://" + authority + "/";
+  parsed.server = scheme_name + "://" + authority + "/";
   std::string encoded = path == std::string::npos ? "" : url.substr(path + 1);
   while (!encoded.empty() && encoded.back() == '/') encoded.pop_back();
   for (std::size_t i = 0; i < encoded.size(); ++i) {
@@ -76,6 +76,14 @@ std::string Quoted(std::string_view text) {
   return out + "\"";
 }
 
+std::string Scrub(std::string text, const std::string& secret) {
+  if (secret.empty()) return text;
+  for (std::size_t at; (at = text.find(secret)) != std::string::npos;) {
+    text.replace(at, secret.size(), "***");
+  }
+  return text;
+}
+
 long RemainingMs(Clock::time_point deadline) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
   return std::max<long>(1, static_cast<long>(left.count()));
@@ -87,7 +95,22 @@ CurlImapMailbox::CurlImapMailbox(ImapSettings settings) : settings_(std::move(se
   InitCurl();
 }
 
-CurlImapMailbox::~CurlImapMailbox() = default;
+CurlImapMailbox::~CurlImapMailbox() {
+  // Say goodbye (curl does not on a CONNECT_ONLY handle), so the server logs a logout rather
+  // than a dropped connection. Bounded: a server that does not answer is simply closed.
+  if (connection_) {
+    const auto patience = std::min<Clock::duration>(settings_.timeout, std::chrono::seconds(2));
+    (void)connection_->Command("LOGOUT", Clock::now() + patience);
+  }
+}
+
+core::Error CurlImapMailbox::RefusedError(std::string_view what, const ImapReply& reply) const {
+  return {core::ErrorCode::kUnavailable,
+          Scrub("the mail server " + display_ + " " + std::string(what) + ": " + reply.status +
+                    " " + reply.text,
+                settings_.password),
+          {}};
+}
 
 core::Result<void> CurlImapMailbox::Connect(Clock::time_point deadline) {
   connection_.reset();
@@ -141,13 +164,12 @@ core::Result<void> CurlImapMailbox::Connect(Clock::time_point deadline) {
   }
   connection->socket = socket;
   mailbox_ = url->mailbox;
+  display_ = url->display;
 
   auto selected = connection->Command("SELECT " + Quoted(mailbox_), deadline);
   if (!selected) return tl::unexpected(selected.error());
   if (selected->status != "OK") {
-    return core::Fail(core::ErrorCode::kUnavailable, "the mail server " + url->display +
-                                                         " would not open the mailbox: " +
-                                                         selected->status + " " + selected->text);
+    return tl::unexpected(RefusedError("would not open the mailbox", *selected));
   }
   connection_ = std::move(connection);
   return {};
@@ -161,11 +183,9 @@ core::Result<ImapReply> CurlImapMailbox::Run(const std::string& command,
       if (auto connected = Connect(deadline); !connected) return tl::unexpected(connected.error());
     }
     auto reply = connection_->Command(command, deadline);
-    if (reply) {
-      if (reply->status == "BYE") connection_.reset();
-      return reply;
-    }
-    connection_.reset();
+    if (reply) return reply;
+    connection_.reset();  // in an unknown state, perhaps mid-reply
+    reply.error().message = Scrub(std::move(reply.error().message), settings_.password);
     // A kept-alive connection the server has since closed: try once more on a new one.
     if (fresh || attempt > 0 || reply.error().code != core::ErrorCode::kUnavailable ||
         Clock::now() >= deadline) {
@@ -183,8 +203,7 @@ core::Result<std::vector<std::uint32_t>> CurlImapMailbox::UnseenUids() {
   auto reply = Run("UID SEARCH UNSEEN", deadline);
   if (!reply) return tl::unexpected(reply.error());
   if (reply->status != "OK") {
-    return core::Fail(core::ErrorCode::kUnavailable,
-                      "UID SEARCH failed: " + reply->status + " " + reply->text);
+    return tl::unexpected(RefusedError("refused UID SEARCH", *reply));
   }
   std::vector<std::uint32_t> uids;
   for (const auto& untagged : reply->untagged) {
@@ -208,13 +227,20 @@ core::Result<std::vector<std::uint32_t>> CurlImapMailbox::UnseenUids() {
 }
 
 core::Result<std::string> CurlImapMailbox::Fetch(std::uint32_t uid) {
+  if (uid == 0) return core::Fail(core::ErrorCode::kInvalid, "UIDs start at 1", "uid");
   const std::lock_guard lock(mutex_);
   const std::string number = std::to_string(uid);
   auto reply = Run("UID FETCH " + number + " BODY.PEEK[]", Clock::now() + settings_.timeout);
-  if (!reply) return tl::unexpected(reply.error());
+  if (!reply) {
+    core::Error error = std::move(reply.error());
+    if (error.code == core::ErrorCode::kInvalid) {
+      error.message = "message UID " + number + " in " + mailbox_ + ": " + error.message;
+      error.field = "uid";
+    }
+    return tl::unexpected(std::move(error));
+  }
   if (reply->status != "OK") {
-    return core::Fail(core::ErrorCode::kUnavailable,
-                      "UID FETCH failed: " + reply->status + " " + reply->text);
+    return tl::unexpected(RefusedError("refused UID FETCH", *reply));
   }
   for (auto& untagged : reply->untagged) {
     if (auto body = FetchedBody(untagged, uid)) return std::move(*body);
@@ -224,13 +250,13 @@ core::Result<std::string> CurlImapMailbox::Fetch(std::uint32_t uid) {
 }
 
 core::Result<void> CurlImapMailbox::MarkSeen(std::uint32_t uid) {
+  if (uid == 0) return core::Fail(core::ErrorCode::kInvalid, "UIDs start at 1", "uid");
   const std::lock_guard lock(mutex_);
   auto reply = Run("UID STORE " + std::to_string(uid) + " +FLAGS.SILENT (\\Seen)",
                    Clock::now() + settings_.timeout);
   if (!reply) return tl::unexpected(reply.error());
   if (reply->status != "OK") {
-    return core::Fail(core::ErrorCode::kUnavailable,
-                      "UID STORE failed: " + reply->status + " " + reply->text);
+    return tl::unexpected(RefusedError("refused UID STORE", *reply));
   }
   return {};
 }

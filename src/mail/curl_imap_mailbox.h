@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -64,9 +65,12 @@ class CurlImapMailbox {
   core::Result<ImapReply> Run(const std::string& command,
                               std::chrono::steady_clock::time_point deadline);
   core::Result<void> Connect(std::chrono::steady_clock::time_point deadline);
+  // kUnavailable: the server answered NO or BAD to what we asked.
+  core::Error RefusedError(std::string_view what, const ImapReply& reply) const;
 
   ImapSettings settings_;
   std::string mailbox_;  // decoded from the URL
+  std::string display_;  // the server and mailbox, for messages
   std::mutex mutex_;
   std::unique_ptr<CurlImapConnection> connection_;  // under mutex_
 };

@@ -103,8 +103,10 @@ void OnServerLine(Handle& handle, std::string_view line) {
   for (const char c : line.substr(0, kMaxReply)) {
     clean.push_back(static_cast<unsigned char>(c) < 0x20 ? ' ' : c);
   }
-  if (!handle.partial.empty()) handle.partial.append(" / ");
-  handle.partial.append(clean);
+  if (handle.partial.size() < kMaxReply) {  // a reply of endless lines stays bounded
+    if (!handle.partial.empty()) handle.partial.append(" / ");
+    handle.partial.append(clean);
+  }
   if (line.size() > 3 && line[3] == '-') return;  // more lines follow
   // curl says QUIT when it drops a connection after a failure: keep the reply that failed.
   if (handle.last_command == "quit") {
@@ -157,6 +159,41 @@ std::string Scrub(std::string text, const std::string& secret) {
   return text;
 }
 
+// A handle set up for `settings`; null if curl cannot make one.
+std::unique_ptr<CurlSmtpHandle> NewHandle(const SmtpSettings& settings,
+                                          std::string_view envelope_from) {
+  auto handle = std::make_unique<CurlSmtpHandle>();
+  CURL* easy = handle->easy.get();
+  if (easy == nullptr) return nullptr;
+  const long timeout_ms = static_cast<long>(settings.timeout.count()) * 1000;
+  curl_easy_setopt(easy, CURLOPT_URL, UrlWithEhloName(settings.url, envelope_from).c_str());
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+  if (!settings.username.empty()) {
+    curl_easy_setopt(easy, CURLOPT_USERNAME, settings.username.c_str());
+    curl_easy_setopt(easy, CURLOPT_PASSWORD, settings.password.c_str());
+  }
+  using Tls = SmtpSettings::Tls;
+  curl_easy_setopt(easy, CURLOPT_USE_SSL,
+                   settings.tls == Tls::kNone                ? CURLUSESSL_NONE
+                   : settings.tls == Tls::kStartTlsIfOffered ? CURLUSESSL_TRY
+                                                             : CURLUSESSL_ALL);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, settings.verify_peer ? 1L : 0L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, settings.verify_peer ? 2L : 0L);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(easy, CURLOPT_SASL_IR, 1L);  // AUTH PLAIN with its response: one round trip
+  curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(easy, CURLOPT_READFUNCTION, &ReadBody);
+  curl_easy_setopt(easy, CURLOPT_READDATA, handle.get());
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, handle->error);
+  curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);
+  curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, &WatchDialogue);
+  curl_easy_setopt(easy, CURLOPT_DEBUGDATA, handle.get());
+  return handle;
+}
+
 }  // namespace
 
 CurlSmtpSender::CurlSmtpSender(SmtpSettings settings, const core::Clock& clock)
@@ -199,49 +236,29 @@ core::Result<void> CurlSmtpSender::SendRaw(const std::string& envelope_from,
   if (!rcpt) return core::Fail(core::ErrorCode::kInvalid, "no recipients", "to");
 
   const std::lock_guard lock(mutex_);
-  if (!handle_) {
-    auto handle = std::make_unique<CurlSmtpHandle>();
-    CURL* easy = handle->easy.get();
-    if (easy == nullptr) return core::Fail(core::ErrorCode::kUnavailable, "curl_easy_init failed");
-    const long timeout_ms = static_cast<long>(settings_.timeout.count()) * 1000;
-    curl_easy_setopt(easy, CURLOPT_URL, UrlWithEhloName(settings_.url, envelope_from).c_str());
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    if (!settings_.username.empty()) {
-      curl_easy_setopt(easy, CURLOPT_USERNAME, settings_.username.c_str());
-      curl_easy_setopt(easy, CURLOPT_PASSWORD, settings_.password.c_str());
+  CURLcode code = CURLE_OK;
+  for (int attempt = 0;; ++attempt) {
+    const bool reused = handle_ != nullptr;
+    if (!handle_) {
+      handle_ = NewHandle(settings_, envelope_from);
+      if (!handle_) return core::Fail(core::ErrorCode::kUnavailable, "curl_easy_init failed");
     }
-    using Tls = SmtpSettings::Tls;
-    curl_easy_setopt(easy, CURLOPT_USE_SSL,
-                     settings_.tls == Tls::kNone                ? CURLUSESSL_NONE
-                     : settings_.tls == Tls::kStartTlsIfOffered ? CURLUSESSL_TRY
-                                                                : CURLUSESSL_ALL);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, settings_.verify_peer ? 1L : 0L);
-    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, settings_.verify_peer ? 2L : 0L);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(easy, CURLOPT_SASL_IR, 1L);  // AUTH PLAIN with its response: one round trip
-    curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(easy, CURLOPT_READFUNCTION, &ReadBody);
-    curl_easy_setopt(easy, CURLOPT_READDATA, handle.get());
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, handle->error);
-    curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);
-    curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, &WatchDialogue);
-    curl_easy_setopt(easy, CURLOPT_DEBUGDATA, handle.get());
-    handle_ = std::move(handle);
+    CurlSmtpHandle& handle = *handle_;
+    handle.Reset();
+    handle.upload = bytes;
+    handle.offset = 0;
+    CURL* easy = handle.easy.get();
+    curl_easy_setopt(easy, CURLOPT_MAIL_FROM, ("<" + envelope_from + ">").c_str());
+    curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, rcpt.get());
+    curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(bytes.size()));
+    code = curl_easy_perform(easy);
+    curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, nullptr);
+    if (code == CURLE_OK) return {};
+    // No reply at all on a kept connection: it died while idle. Nothing was taken; go again.
+    if (!reused || attempt > 0 || handle.reply_code != 0) break;
+    handle_.reset();
   }
   CurlSmtpHandle& handle = *handle_;
-  handle.Reset();
-  handle.upload = bytes;
-  handle.offset = 0;
-  CURL* easy = handle.easy.get();
-  curl_easy_setopt(easy, CURLOPT_MAIL_FROM, ("<" + envelope_from + ">").c_str());
-  curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, rcpt.get());
-  curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(bytes.size()));
-  const CURLcode code = curl_easy_perform(easy);
-  curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, nullptr);
-  if (code == CURLE_OK) return {};
 
   // Keep what the error needs, then start the next message on a fresh connection.
   const int reply_code = handle.reply_code;

@@ -4,7 +4,8 @@
 // One curl handle per sender keeps the connection open between messages (hundreds a second to
 // a local relay); Send is serialised by a mutex, so a sender may be shared by worker threads but
 // sends one message at a time. After any failure the handle is dropped and the next message
-// opens a fresh connection.
+// opens a fresh connection. A kept connection that turns out dead before the server answered
+// anything is replaced once, at once: the server cannot have taken the message.
 //
 // Failures (core/mail.h): the server unreachable, a timeout, a 4xx reply, TLS that cannot be
 // set up, refused credentials → kUnavailable (try later); a 5xx reply to the sender, a
@@ -61,8 +62,8 @@ class CurlSmtpSender : public core::MailSender {
   SmtpSettings settings_;
   const core::Clock& clock_;
   std::mutex mutex_;
-  std::unique_ptr<CurlSmtpHandle>
-      handle_;  // under mutex_; null until the first message or a failure
+  // Under mutex_; null until the first message and after a failure.
+  std::unique_ptr<CurlSmtpHandle> handle_;
 };
 
 }  // namespace caredesk::mail

@@ -108,6 +108,20 @@ TEST(CurlSmtpSender, KeepsOneConnectionOpenAcrossMessages) {
   EXPECT_EQ(HeaderValue(sink->Received()[4].data, "Message-ID"), "<m4@care.example.test>");
 }
 
+TEST(CurlSmtpSender, AKeptConnectionTheServerClosedWhileIdleIsReplaced) {
+  SmtpSinkOptions options;
+  options.idle_timeout = 1;  // seconds
+  auto sink = StartSink(options);
+  ASSERT_NE(sink, nullptr);
+  CurlSmtpSender sender(Plain(*sink), kClock);
+  ASSERT_TRUE(sender.Send(Acknowledgement("first@care.example.test")));
+  ASSERT_TRUE(sink->WaitForHangUp(10s));
+  const auto sent = sender.Send(Acknowledgement("second@care.example.test"));
+  ASSERT_TRUE(sent) << sent.error().message;
+  ASSERT_TRUE(sink->WaitFor(2, 5s));
+  EXPECT_EQ(HeaderValue(sink->Received()[1].data, "Message-ID"), "<second@care.example.test>");
+}
+
 TEST(CurlSmtpSender, NobodyListeningIsUnavailable) {
   SmtpSettings settings;
   settings.url = "smtp://127.0.0.1:" + std::to_string(caredesk::testing::mail_child::FreePort());

@@ -91,6 +91,8 @@ struct SmtpSinkOptions {
   // Exit once this many SMTP sessions have ended (-n); 0: never. With 1, a client that opens a
   // second connection finds nobody listening.
   int max_sessions = 0;
+  // Seconds smtp-sink waits for the next command before it hangs up (-t); 0: its default, 100.
+  int idle_timeout = 0;
 };
 
 class SmtpSink {
@@ -111,6 +113,10 @@ class SmtpSink {
 
   // Polls until at least `count` messages have arrived; false after `timeout`.
   bool WaitFor(std::size_t count, std::chrono::milliseconds timeout) const;
+
+  // Polls until some client's connection to the sink has been closed by the sink and not yet
+  // by the client (TCP CLOSE_WAIT on the client's side); false after `timeout`.
+  bool WaitForHangUp(std::chrono::milliseconds timeout) const;
 
  private:
   SmtpSink() = default;

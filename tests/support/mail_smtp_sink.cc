@@ -6,6 +6,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <sstream>
 #include <thread>
 
 #include "mail_child.h"
@@ -99,6 +101,9 @@ std::unique_ptr<SmtpSink> SmtpSink::Start(const SmtpSinkOptions& options, std::s
     for (const auto& [flag, value] : flags) {
       if (!value->empty()) args.insert(args.end(), {flag, *value});
     }
+    if (options.idle_timeout > 0) {
+      args.insert(args.end(), {"-t", std::to_string(options.idle_timeout)});
+    }
     if (options.max_sessions > 0) {  // plus the one that checks it is listening
       args.insert(args.end(), {"-n", std::to_string(options.max_sessions + 1)});
     }
@@ -163,6 +168,32 @@ bool SmtpSink::WaitFor(std::size_t count, std::chrono::milliseconds timeout) con
     if (Received().size() >= count) return true;
     if (Clock::now() >= deadline) return false;
     std::this_thread::sleep_for(5ms);
+  }
+}
+
+}  // namespace caredesk::testing
+
+namespace caredesk::testing {
+
+bool SmtpSink::WaitForHangUp(std::chrono::milliseconds timeout) const {
+  // /proc/net/tcp: "sl local_address rem_address st …", addresses as hex IP:PORT; 08 is
+  // CLOSE_WAIT.
+  char port[8];
+  std::snprintf(port, sizeof port, ":%04X", static_cast<unsigned>(port_));
+  const auto deadline = Clock::now() + timeout;
+  for (;;) {
+    std::istringstream table(mail_child::Slurp("/proc/net/tcp"));
+    std::string line;
+    while (std::getline(table, line)) {
+      std::istringstream fields(line);
+      std::string slot, local, remote, state;
+      fields >> slot >> local >> remote >> state;
+      if (remote.size() > 5 && remote.substr(remote.size() - 5) == port && state == "08") {
+        return true;
+      }
+    }
+    if (Clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(10ms);
   }
 }
 
