@@ -195,10 +195,12 @@ std::optional<std::string> FetchedBody(ImapUntagged& untagged, std::uint32_t uid
   const auto open = text.find(" FETCH (");
   if (open == std::string_view::npos) return std::nullopt;
   const std::string_view items = text.substr(open + 8);
-  const auto uid_at = items.find("UID ");
-  if (uid_at == std::string_view::npos || (uid_at > 0 && items[uid_at - 1] != ' ')) {
-    return std::nullopt;
+  // The UID item: "UID n" after "(" or a space (not e.g. "X-UID n").
+  std::size_t uid_at = items.find("UID ");
+  while (uid_at != std::string_view::npos && uid_at > 0 && items[uid_at - 1] != ' ') {
+    uid_at = items.find("UID ", uid_at + 4);
   }
+  if (uid_at == std::string_view::npos) return std::nullopt;
   std::uint32_t found = 0;
   const char* first = items.data() + uid_at + 4;
   const auto [end, ec] = std::from_chars(first, items.data() + items.size(), found);
