@@ -1,7 +1,7 @@
 // "Email in": one IMAP mailbox that caredesk reads new messages from. The poller asks for the
 // unseen messages, fetches each one's raw bytes (for the MIME parser), stores it on a case, and
 // only then marks it seen — so a crash between fetching and storing leaves the message unseen,
-// to be fetched again (the case layer recognises a repeat by its Message-ID).
+// to be fetched again; whoever stores it must therefore recognise a repeat (by Message-ID).
 //
 // libcurl connects, sets up TLS (imaps://, or STARTTLS on imap:// unless `tls` says not) and
 // logs in; the few commands after that (SELECT, UID SEARCH, UID FETCH BODY.PEEK[], UID STORE)
@@ -11,7 +11,9 @@
 //
 // Every failure to reach, log in to or use the server is kUnavailable with a message that names
 // the server but never the password. A message larger than max_message_bytes is kInvalid (its
-// bytes are never read), and a UID that is not in the mailbox is kNotFound.
+// bytes are never read; the connection is dropped), and a UID not in the mailbox is kNotFound.
+// Calls are serialised by a mutex. UIDs are only meaningful while the mailbox's UIDVALIDITY
+// stays the same; this class relies on \Seen, not on remembered UIDs, so it does not track it.
 #pragma once
 
 #include <chrono>
@@ -27,7 +29,7 @@
 
 namespace caredesk::mail {
 
-struct CurlImapConnection;  // curl_imap_mailbox.cc
+struct CurlImapConnection;  // imap_wire.h
 struct ImapReply;
 
 struct ImapSettings {

@@ -63,14 +63,37 @@ std::optional<Account> CurrentAccount() {
   return std::nullopt;
 }
 
+namespace {
+
+bool Alive(pid_t pid) { return ::kill(pid, 0) == 0 || errno == EPERM; }
+
+// Removes /tmp/<prefix>* directories whose owner (the test process that made them, per its
+// owner.pid) has died without cleaning up: killed, or crashed.
+void RemoveStale(const std::string& prefix) {
+  std::error_code ec;
+  for (fs::directory_iterator it("/tmp", ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& dir = it->path();
+    if (dir.filename().string().rfind(prefix, 0) != 0) continue;
+    std::ifstream in(dir / "owner.pid");
+    long owner = 0;
+    if (!(in >> owner) || owner <= 0 || Alive(static_cast<pid_t>(owner))) continue;
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+}
+
+}  // namespace
+
 fs::path MakeTempDir(const std::string& prefix, std::string& error) {
+  RemoveStale(prefix);
   std::string dir = "/tmp/" + prefix + "XXXXXX";
   if (::mkdtemp(dir.data()) == nullptr) {
     error = "cannot create a directory in /tmp: " + std::string(std::strerror(errno));
     return {};
   }
-  if (::chmod(dir.c_str(), 0755) != 0) {
-    error = "cannot chmod " + dir + ": " + std::strerror(errno);
+  if (::chmod(dir.c_str(), 0755) != 0 ||
+      !WriteFile(fs::path(dir) / "owner.pid", std::to_string(::getpid()) + "\n", 0644)) {
+    error = "cannot prepare " + dir + ": " + std::strerror(errno);
     return {};
   }
   return dir;

@@ -28,7 +28,8 @@ std::optional<Account> FindAccount(const std::vector<std::string>& names);
 std::optional<Account> CurrentAccount();
 
 // A fresh directory /tmp/<prefix>XXXXXX, searchable by everyone (the servers' users must reach
-// their files inside), or empty with `error` set.
+// their files inside), or empty with `error` set. Its owner.pid names this process; directories
+// of the same prefix whose owner has died (a killed test) are removed first.
 std::filesystem::path MakeTempDir(const std::string& prefix, std::string& error);
 
 // A port the kernel just handed out on 127.0.0.1, or 0. Another process may take it before the

@@ -177,10 +177,6 @@ std::unique_ptr<DovecotServer> DovecotServer::Start(std::vector<MailUser> users,
     error = "DovecotServer: cannot write the users file or the home directory in " + dir.string();
     return nullptr;
   }
-  if (!mail_child::WriteFile(dir / "dovecot.conf", "", 0644)) {
-    error = "DovecotServer: cannot write " + (dir / "dovecot.conf").string();
-    return nullptr;
-  }
   for (int attempt = 1;; ++attempt) {
     server->imap_port_ = mail_child::FreePort();
     server->imaps_port_ = mail_child::FreePort();
@@ -189,8 +185,13 @@ std::unique_ptr<DovecotServer> DovecotServer::Start(std::vector<MailUser> users,
       error = "DovecotServer: cannot find two free ports on 127.0.0.1";
       return nullptr;
     }
-    mail_child::WriteFile(dir / "dovecot.conf",
-                          Config(dir, accounts, server->imap_port_, server->imaps_port_), 0644);
+    if (!mail_child::WriteFile(dir / "dovecot.conf",
+                               Config(dir, accounts, server->imap_port_, server->imaps_port_),
+                               0644) ||
+        !mail_child::WriteFile(dir / "dovecot.log", "", 0600)) {  // this attempt's log only
+      error = "DovecotServer: cannot write " + (dir / "dovecot.conf").string();
+      return nullptr;
+    }
     if (server->Launch(error)) return server;
     const std::string log = mail_child::Slurp(dir / "dovecot.log");
     if (log.find("Address already in use") == std::string::npos || attempt == kPortAttempts) {

@@ -9,6 +9,8 @@
 //
 // Under root (CI) Dovecot's master runs as root and drops to its own users (dovecot, dovenull;
 // mail as nobody), and smtp-sink runs as nobody. Otherwise everything runs as the current user.
+// If the test process is killed, the servers get SIGTERM (PR_SET_PDEATHSIG) and the next start
+// removes the directories it left.
 // Nothing is read from /etc/dovecot or written to syslog; each server logs to its directory.
 #pragma once
 
@@ -23,8 +25,8 @@
 namespace caredesk::testing {
 
 struct MailUser {
-  std::string address;  // the login name and mailbox owner, e.g. caredesk@example.test
-  std::string password;
+  std::string address;   // the login name and mailbox owner, e.g. caredesk@example.test
+  std::string password;  // no ':' or line break (it goes in a passwd-file)
 };
 
 class DovecotServer {

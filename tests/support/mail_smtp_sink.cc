@@ -92,7 +92,6 @@ std::unique_ptr<SmtpSink> SmtpSink::Start(const SmtpSinkOptions& options, std::s
     std::vector<std::string> args = {
         kSmtpSink, "-4",          "-h", "sink.example.test",
         "-S",      kMarkerOption, "-D", (dump_dir / "messages").string()};
-    if (nobody) args.insert(args.end(), {"-u", nobody->name});
     const std::pair<const char*, const std::string*> flags[] = {{"-f", &options.hard_reject},
                                                                 {"-r", &options.soft_reject},
                                                                 {"-q", &options.disconnect},
@@ -108,7 +107,9 @@ std::unique_ptr<SmtpSink> SmtpSink::Start(const SmtpSinkOptions& options, std::s
       args.insert(args.end(), {"-n", std::to_string(options.max_sessions + 1)});
     }
     args.insert(args.end(), {"127.0.0.1:" + std::to_string(sink->port_), "64"});
-    sink->pid_ = mail_child::Spawn(args, {log, dump_dir, {}, std::nullopt, SIGTERM});
+    // Dropped to nobody before exec rather than with smtp-sink's -u: a change of user clears
+    // the death signal, and smtp-sink must not outlive a killed test.
+    sink->pid_ = mail_child::Spawn(args, {log, dump_dir, {}, nobody, SIGTERM});
     if (sink->pid_ < 0) {
       error = "SmtpSink: cannot run smtp-sink";
       return nullptr;
