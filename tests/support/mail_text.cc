@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-namespace caredesk::mail::testing {
+namespace caredesk::testing {
 namespace {
 
 std::string Lower(std::string_view text) {
@@ -201,4 +201,4 @@ std::string ToCrlf(std::string_view text) {
   return out;
 }
 
-}  // namespace caredesk::mail::testing
+}  // namespace caredesk::testing

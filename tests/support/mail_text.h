@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace caredesk::mail::testing {
+namespace caredesk::testing {
 
 // The header block (up to the first empty line), with CRLF or LF line ends.
 std::string HeaderBlock(std::string_view message);
@@ -31,4 +31,4 @@ std::string Unfold(std::string_view text);
 // LF line ends to CRLF (a CRLF stays as it is).
 std::string ToCrlf(std::string_view text);
 
-}  // namespace caredesk::mail::testing
+}  // namespace caredesk::testing
