@@ -1,0 +1,42 @@
+// FetchedBody: which untagged FETCH reply carries the message asked for, whatever the order of
+// its items, and which of its literals is the body.
+#include "mail/imap_wire.h"
+
+#include <gtest/gtest.h>
+
+namespace caredesk::mail {
+namespace {
+
+ImapUntagged Untagged(std::string text, std::vector<std::string> literals) {
+  return {std::move(text), std::move(literals)};
+}
+
+TEST(FetchedBody, TakesTheBodyLiteralOfTheReplyForTheUid) {
+  auto reply = Untagged("3 FETCH (UID 17 BODY[] {})", {"Subject: hi\r\n\r\nbody\r\n"});
+  EXPECT_EQ(FetchedBody(reply, 17), "Subject: hi\r\n\r\nbody\r\n");
+}
+
+TEST(FetchedBody, FindsTheUidAndBodyInAnyOrderAmongOtherItems) {
+  auto reply = Untagged("3 FETCH (FLAGS (\\Recent) X-GUID {} BODY[] {} UID 17)",
+                        {"guid-literal", "the message"});
+  EXPECT_EQ(FetchedBody(reply, 17), "the message");
+}
+
+TEST(FetchedBody, IgnoresRepliesForOtherMessagesAndLookalikeItems) {
+  auto other = Untagged("3 FETCH (UID 18 BODY[] {})", {"another message"});
+  EXPECT_EQ(FetchedBody(other, 17), std::nullopt);
+  auto lookalike = Untagged("3 FETCH (X-UID 17 UID 18 BODY[] {})", {"another message"});
+  EXPECT_EQ(FetchedBody(lookalike, 17), std::nullopt);
+  auto flags_only = Untagged("3 FETCH (UID 17 FLAGS (\\Seen))", {});
+  EXPECT_EQ(FetchedBody(flags_only, 17), std::nullopt);
+  auto not_fetch = Untagged("SEARCH 17", {});
+  EXPECT_EQ(FetchedBody(not_fetch, 17), std::nullopt);
+}
+
+TEST(FetchedBody, ANilBodyIsEmpty) {
+  auto reply = Untagged("3 FETCH (UID 17 BODY[] NIL)", {});
+  EXPECT_EQ(FetchedBody(reply, 17), "");
+}
+
+}  // namespace
+}  // namespace caredesk::mail
