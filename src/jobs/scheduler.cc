@@ -34,6 +34,7 @@ bool StillWaiting(const core::Deadline* deadline) {
 }  // namespace
 
 core::Result<int> Scheduler::RunDue(int limit) {
+  last_error_.clear();
   auto due = store_.ClaimTimers(clock_.Now(), kLease, limit);
   if (!due) return tl::unexpected(due.error());
   int fired = 0;

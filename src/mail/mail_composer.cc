@@ -1,5 +1,6 @@
 // How ComposeMail builds the message: a GMime object tree, written once with CRLF line ends.
 // GLib objects are held in unique_ptr with g_object_unref; containers take their own reference.
+#include "mail/gmime_init.h"
 #include "mail/mail_composer.h"
 
 #include <gmime/gmime.h>
@@ -30,11 +31,6 @@ struct FormatFree {
 struct GFree {
   void operator()(char* text) const { g_free(text); }
 };
-
-void InitGMime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 // Display text for a header: control characters (CR, LF, tab, NUL …) become spaces, so nothing
 // a customer typed can end the header early. Non-ASCII stays; GMime encodes it (RFC 2047).
@@ -184,7 +180,7 @@ core::Result<std::string> ComposeMail(const core::OutgoingMail& mail, core::Inst
     return core::Fail(core::ErrorCode::kInvalid, "not a message id of the form left@right",
                       "message_id");
   }
-  InitGMime();
+  EnsureGMime();
 
   GPtr<GMimeMessage> message(g_mime_message_new(TRUE));
   // Our own InternetAddress, so the name is encoded as UTF-8 like the subject (GMime would

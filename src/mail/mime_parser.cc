@@ -1,3 +1,4 @@
+#include "mail/gmime_init.h"
 #include "mail/mime_parser.h"
 
 #include <fmt/format.h>
@@ -29,11 +30,6 @@ using GPtr = std::unique_ptr<T, GObjectUnref>;
 struct ParserOptionsFree {
   void operator()(GMimeParserOptions* options) const { g_mime_parser_options_free(options); }
 };
-
-void EnsureGMime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
 
 // A copy for GMime in which a lone CR (old Mac line ends, a mix of them) is a line end too;
 // GMime itself only breaks lines at LF.
