@@ -58,6 +58,9 @@ struct OutgoingMail {
   std::string in_reply_to;
   std::vector<std::string> references;
   std::vector<MailAttachment> attachments;
+  // Sent by caredesk itself (an acknowledgement, a holding reply, an alert), not written by a
+  // person: marked Auto-Submitted so that other auto-responders do not answer it.
+  bool automatic = false;
 };
 
 // Hands messages to a mail server. kUnavailable: try again later (the server could not be

@@ -98,11 +98,10 @@ core::Result<Ingested> MailIngest::Ingest(std::string_view raw) {
   if (*reference) {
     done = Thread(mail, **reference, raw);
   } else if (!core::ShouldAnswer(mail)) {
-    const core::UnfiledMail unfiled{message_id, mail.from_address, Cut(mail.subject, kMaxSubject),
-                                    mail.automated == core::Automated::kNo
-                                        ? core::Automated::kAutoReply
-                                        : mail.automated,
-                                    std::string(raw)};
+    const core::UnfiledMail unfiled{
+        message_id, mail.from_address, Cut(mail.subject, kMaxSubject),
+        mail.automated == core::Automated::kNo ? core::Automated::kAutoReply : mail.automated,
+        std::string(raw)};
     auto recorded = store_.RecordUnfiledMail(unfiled, clock_.Now());
     if (recorded) {
       done = Ingested{IngestOutcome::kRecorded, "", message_id, mail.problems};
@@ -126,9 +125,9 @@ core::Result<Ingested> MailIngest::Thread(const core::InboundMail& mail,
     auto customer = store_.FindCustomer(*record->customer_id);
     is_customer = customer && customer->email == mail.from_address;
   }
-  std::string text = fmt::format("Email{}: {}\n\n{}",
-                                 mail.automated == core::Automated::kNo ? "" : " (automatic)",
-                                 mail.subject, mail.text);
+  std::string text =
+      fmt::format("Email{}: {}\n\n{}", mail.automated == core::Automated::kNo ? "" : " (automatic)",
+                  mail.subject, mail.text);
   const core::CaseEvent note{clock_.Now(), SenderOf(mail, is_customer),
                              core::event::Note{Cut(std::move(text), kMaxText)}};
   const std::string id = FilingId(mail, raw);

@@ -25,6 +25,7 @@ core::OutgoingMail OutboxSender::MailOf(const core::OutboxMessage& message) cons
   mail.html = message.html;
   mail.in_reply_to = message.in_reply_to;
   if (!message.in_reply_to.empty()) mail.references = {message.in_reply_to};
+  mail.automatic = message.kind != "reply";  // a reply is written by a member of staff
   return mail;
 }
 

@@ -1,6 +1,5 @@
 // How ComposeMail builds the message: a GMime object tree, written once with CRLF line ends.
 // GLib objects are held in unique_ptr with g_object_unref; containers take their own reference.
-#include "mail/gmime_init.h"
 #include "mail/mail_composer.h"
 
 #include <gmime/gmime.h>
@@ -10,6 +9,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "mail/gmime_init.h"
 
 namespace caredesk::mail {
 namespace {
@@ -208,6 +209,10 @@ core::Result<std::string> ComposeMail(const core::OutgoingMail& mail, core::Inst
   }
   if (const std::string references = IdList(mail.references); !references.empty()) {
     g_mime_object_set_header(object, "References", references.c_str(), nullptr);
+  }
+  if (mail.automatic) {
+    // RFC 3834: an automatic answer, which other responders must not answer in turn.
+    g_mime_object_set_header(object, "Auto-Submitted", "auto-replied", nullptr);
   }
   g_mime_message_set_mime_part(message.get(), Body(mail).get());
 
