@@ -19,6 +19,7 @@ int RunCli(int argc, char** argv) {
   AddUserCommands(app, exit_code);
   AddTokenCommands(app, exit_code);
   AddCustomerCommands(app, exit_code);
+  AddMailCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -16,5 +16,6 @@ void AddServeCommand(CLI::App& app, int& exit_code);
 void AddUserCommands(CLI::App& app, int& exit_code);
 void AddTokenCommands(CLI::App& app, int& exit_code);
 void AddCustomerCommands(CLI::App& app, int& exit_code);
+void AddMailCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app

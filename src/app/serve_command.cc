@@ -11,6 +11,7 @@
 
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/mail_jobs.h"
 #include "app/policy_source.h"
 #include "app/serve_settings.h"
 #include "app/store_url.h"
@@ -125,6 +126,16 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   }
   http::AddWebRoutes(router, web_files ? web_files->assets : http::WebAssets());
 
+  std::unique_ptr<MailJobs> jobs;
+  if (settings->mail.jobs) {
+    jobs = std::make_unique<MailJobs>(
+        store, clock, settings->mail, random, [](bool error, const std::string& text) {
+          std::cerr << (error ? "caredesk: jobs: error: " : "caredesk: jobs: ") << text
+                    << std::endl;
+        });
+    std::cerr << "caredesk: jobs: " << jobs->Describe() << std::endl;
+  }
+
   http::Server server(router, ServerOptionsFrom(*settings), &metrics, &access_log);
   if (auto started = server.Start(); !started) {
     std::cerr << "caredesk: --listen: " << started.error().message << "\n";
@@ -159,6 +170,19 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"portal_per_minute", "Portal submissions per minute per address"},
       {"sign_in_per_minute", "Sign-in attempts per minute per address"},
       {"web_dir", "Serve the web UI from this vite build directory (development)"},
+      {"jobs", "on: fire timers, send mail and read the mailbox in this process; off: not"},
+      {"smtp_url", "smtp://host:port or smtps://host:port for outgoing mail (none: it waits)"},
+      {"smtp_user", "SMTP user (the password: smtp_password_file or CAREDESK_SMTP_PASSWORD)"},
+      {"smtp_password_file", "File holding the SMTP password"},
+      {"smtp_tls", "none, starttls (if offered) or required"},
+      {"mail_from", "The address caredesk's messages come from"},
+      {"mail_from_name", "The name they come from (default: the organisation's)"},
+      {"public_url", "The address customers reach caredesk at, for links in messages"},
+      {"imap_url", "imap://host:port/MAILBOX or imaps://… to read incoming mail from"},
+      {"imap_user", "IMAP user (the password: imap_password_file or CAREDESK_IMAP_PASSWORD)"},
+      {"imap_password_file", "File holding the IMAP password"},
+      {"imap_tls", "none, starttls (if offered) or required"},
+      {"imap_poll", "Seconds between mailbox reads"},
   };
   auto options = std::make_shared<std::vector<std::pair<std::string, CLI::Option*>>>();
   auto texts = std::make_shared<std::map<std::string, std::string>>();

@@ -78,7 +78,12 @@ const std::vector<std::string>& ServeSettingNames() {
                                                  "portal_per_minute",
                                                  "sign_in_per_minute",
                                                  "web_dir"};
-  return names;
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> every = names;
+    for (const auto& name : MailSettingNames()) every.push_back(name);
+    return every;
+  }();
+  return all;
 }
 
 core::Result<void> ParseListen(const std::string& text, ServeSettings& settings) {
@@ -126,7 +131,12 @@ core::Result<ServeSettings> ResolveServeSettings(const std::map<std::string, std
       return Number(name, value, source, min, max);
     };
     core::Result<std::int64_t> n = 0;
-    if (name == "db") {
+    const auto& mail_names = MailSettingNames();
+    if (std::find(mail_names.begin(), mail_names.end(), name) != mail_names.end()) {
+      if (auto applied = ApplyMailSetting(name, value, source, settings.mail); !applied) {
+        return tl::unexpected(applied.error());
+      }
+    } else if (name == "db") {
       settings.db = value;
     } else if (name == "listen") {
       if (auto parsed = ParseListen(value, settings); !parsed)
@@ -155,6 +165,10 @@ core::Result<ServeSettings> ResolveServeSettings(const std::map<std::string, std
       settings.sign_in_per_minute = static_cast<int>(*n);
     }
     if (!n) return tl::unexpected(n.error());
+  }
+  if (env) {
+    if (auto password = env("CAREDESK_SMTP_PASSWORD")) settings.mail.smtp_password = *password;
+    if (auto password = env("CAREDESK_IMAP_PASSWORD")) settings.mail.imap_password = *password;
   }
   return settings;
 }

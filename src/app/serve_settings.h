@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "app/mail_settings.h"
 #include "core/error.h"
 
 namespace caredesk::app {
@@ -29,6 +30,7 @@ struct ServeSettings {
   std::size_t attachment_limit = 10 * 1024 * 1024;  // bytes
   int portal_per_minute = 60;                       // portal submissions per minute per address
   int sign_in_per_minute = 10;                      // sign-in attempts per minute per address
+  MailSettings mail;
 };
 
 // The names of every setting: flags are `--NAME` with '_' as '-', environment variables

@@ -1,0 +1,47 @@
+// The jobs of a serving process, wired from its settings: the scheduler always (unless jobs are
+// off), the outbox sender when an SMTP server is configured, the mailbox reader when an IMAP one
+// is, all on the job runner's thread (jobs/job_runner.h).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "app/mail_settings.h"
+#include "auth/token.h"
+#include "core/case_service.h"
+#include "jobs/job_runner.h"
+#include "mail/curl_imap_mailbox.h"
+#include "mail/curl_smtp_sender.h"
+
+namespace caredesk::app {
+
+// The domain of `address` ("care@example.org" → "example.org"), for message ids.
+std::string DomainOf(const std::string& address);
+
+// A new random message-id token from `random` (shared by every thread).
+std::function<std::string()> MessageIdTokens(auth::TokenSource& random);
+
+class MailJobs {
+ public:
+  // Starts the job runner; `log(error, text)` hears what it did and what went wrong.
+  MailJobs(core::Store& store, const core::Clock& clock, const MailSettings& settings,
+           auth::TokenSource& random, std::function<void(bool, const std::string&)> log);
+  ~MailJobs();
+
+  // Describes what runs, for the start-up log ("jobs: scheduler, SMTP smtp://…, IMAP imap://…").
+  std::string Describe() const;
+
+ private:
+  core::CaseService cases_;
+  jobs::Correspondent correspondent_;
+  jobs::Scheduler scheduler_;
+  std::unique_ptr<mail::CurlSmtpSender> smtp_;
+  std::unique_ptr<jobs::OutboxSender> sender_;
+  std::unique_ptr<mail::CurlImapMailbox> mailbox_;
+  jobs::MailIngest ingest_;
+  std::string description_;
+  std::unique_ptr<jobs::JobRunner> runner_;  // last: stopped first
+};
+
+}  // namespace caredesk::app
