@@ -1,6 +1,11 @@
 #include "app/serve_settings.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 namespace caredesk::app {
 namespace {
@@ -27,6 +32,43 @@ TEST(ServeSettings, FlagBeatsEnvironmentBeatsConfigFileBeatsDefault) {
   EXPECT_EQ(settings->policy, "file.toml");  // file when nothing else says
   EXPECT_EQ(settings->queue_capacity, 7u);
   EXPECT_EQ(settings->header_timeout, std::chrono::seconds(10));  // default
+}
+
+TEST(ServeSettings, MailSettingsResolveAndPasswordsComeFromFilesOrTheEnvironment) {
+  const auto secret = std::filesystem::temp_directory_path() /
+                      ("caredesk-smtp-secret-" + std::to_string(::getpid()));
+  std::ofstream(secret) << "s3cret\n";
+  const std::string config = "smtp_url = \"smtp://mail.example.org:587\"\nimap_poll = 60\n";
+  auto settings = ResolveServeSettings(
+      {{"smtp_password_file", secret.string()}, {"mail_from", "care@example.org"}},
+      Env({{"CAREDESK_IMAP_PASSWORD", "from-env"}, {"CAREDESK_JOBS", "off"}}), config, "c.toml");
+  std::filesystem::remove(secret);
+  ASSERT_TRUE(settings) << settings.error().message;
+  EXPECT_EQ(settings->mail.smtp_url, "smtp://mail.example.org:587");
+  EXPECT_EQ(settings->mail.smtp_password, "s3cret");  // without the file's newline
+  EXPECT_EQ(settings->mail.imap_password, "from-env");
+  EXPECT_EQ(settings->mail.imap_poll, std::chrono::seconds(60));
+  EXPECT_FALSE(settings->mail.jobs);
+  EXPECT_EQ(settings->mail.smtp_tls, "required");  // TLS unless told otherwise
+  const auto names = ServeSettingNames();
+  EXPECT_EQ(std::find(names.begin(), names.end(), "smtp_password"), names.end())
+      << "no flag may carry a password";
+}
+
+TEST(ServeSettings, BadMailSettingsNameTheSettingAndTheReason) {
+  auto tls = ResolveServeSettings({{"smtp_tls", "maybe"}}, Env({}), "", "c.toml");
+  ASSERT_FALSE(tls);
+  EXPECT_EQ(tls.error().field, "smtp_tls");
+  auto from = ResolveServeSettings({{"mail_from", "not an address"}}, Env({}), "", "c.toml");
+  ASSERT_FALSE(from);
+  EXPECT_EQ(from.error().field, "mail_from");
+  auto file = ResolveServeSettings({{"imap_password_file", "/nonexistent/secret"}}, Env({}), "",
+                                   "c.toml");
+  ASSERT_FALSE(file);
+  EXPECT_EQ(file.error().field, "imap_password_file");
+  auto poll = ResolveServeSettings({{"imap_poll", "0"}}, Env({}), "", "c.toml");
+  ASSERT_FALSE(poll);
+  EXPECT_EQ(poll.error().field, "imap_poll");
 }
 
 TEST(ServeSettings, ListenTakesIpv6InBrackets) {
