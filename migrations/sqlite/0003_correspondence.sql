@@ -68,3 +68,6 @@ CREATE TABLE message_templates (
   updated_by  INTEGER REFERENCES staff(id),
   PRIMARY KEY (kind, language)
 );
+
+-- When the suggester was told what became of their suggestion (adopted or not); NULL: not yet.
+ALTER TABLE suggestions ADD COLUMN outcome_told_at INTEGER;

@@ -236,6 +236,12 @@ class CorrespondenceStore {
   virtual Result<std::vector<OutboxMessage>> FireTimer(Id timer_id,
                                                        std::span<const OutboxMessage> messages,
                                                        Instant at) = 0;
+  // Decided suggestions (adopted or not) whose suggester, a customer, has not yet been told.
+  virtual Result<std::vector<SuggestionRecord>> SuggestersToTell(int limit) = 0;
+  // Records that the suggester was told, with the messages that tell them, together; kConflict
+  // ("already told") when another process told them first, and then nothing is written.
+  virtual Result<void> MarkSuggesterTold(Id suggestion_id, std::span<const OutboxMessage> messages,
+                                         Instant at) = 0;
   // A case's timers, fired ones too, by fire_at.
   virtual Result<std::vector<Timer>> Timers(Id case_id) = 0;
   // The reference of the case an email belongs to: the one that filed it (an inbound Message-ID)

@@ -117,4 +117,30 @@ core::Result<std::optional<core::OutboxMessage>> Correspondent::ToStaff(
   return std::optional(std::move(message));
 }
 
+core::Result<std::optional<core::OutboxMessage>> Correspondent::ToSuggester(
+    const core::SuggestionRecord& suggestion, const core::CustomerRecord& customer,
+    const core::Policy& policy) {
+  if (customer.email.empty()) return std::optional<core::OutboxMessage>();
+  core::OutboxMessage message;
+  message.customer_id = customer.id;
+  message.delivery = core::Delivery::kEmail;
+  message.recipient = customer.email;
+  const std::string& language = customer.language.empty() ? "en" : customer.language;
+  mail::MessageValues values;
+  values["organisation"] = policy.name;
+  values["customer_name"] = customer.name;
+  values["reference"] = fmt::format("S-{}", suggestion.id);
+  values["received_date"] = LongDate(suggestion.received_at, policy.calendar->zone(), language);
+  values["suggestion_text"] = suggestion.text;
+  values["outcome_text"] = suggestion.response;
+  if (suggestion.status == core::SuggestionStatus::kAdopted) values["adopted"] = "yes";
+  const mail::RenderOptions options{Wants(customer, "plain_text"), Wants(customer, "large_print")};
+  if (auto written =
+          Write(core::TemplateKind::kSuggestionOutcome, policy, language, values, options, message);
+      !written) {
+    return tl::unexpected(written.error());
+  }
+  return std::optional(std::move(message));
+}
+
 }  // namespace caredesk::jobs

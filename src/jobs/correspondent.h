@@ -46,6 +46,12 @@ class Correspondent {
                                                            const core::StaffRecord& staff,
                                                            const mail::MessageValues& extra = {});
 
+  // The outcome of a decided suggestion to the customer who made it, by email; none when they
+  // have no email address.
+  core::Result<std::optional<core::OutboxMessage>> ToSuggester(
+      const core::SuggestionRecord& suggestion, const core::CustomerRecord& customer,
+      const core::Policy& policy);
+
   const MailIdentity& identity() const { return identity_; }
 
  private:

@@ -67,6 +67,11 @@ void JobRunner::Tick(bool poll) {
       if (*fired == 0) break;
     }
   }
+  if (parts_.scheduler) {
+    if (auto told = parts_.scheduler->TellSuggesters(); !told) {
+      log(true, fmt::format("telling suggesters: {}", told.error().message));
+    }
+  }
   if (parts_.sender) {
     for (int round = 0; round < 50; ++round) {
       auto sent = parts_.sender->SendDue();

@@ -20,7 +20,7 @@ namespace caredesk::jobs {
 
 struct JobParts {
   Scheduler* scheduler = nullptr;
-  OutboxSender* sender = nullptr;         // none: messages wait in the outbox
+  OutboxSender* sender = nullptr;            // none: messages wait in the outbox
   mail::CurlImapMailbox* mailbox = nullptr;  // none: no mailbox is read
   MailIngest* ingest = nullptr;
   std::chrono::milliseconds tick{1000};

@@ -207,4 +207,28 @@ core::Result<bool> Scheduler::Survey(const core::Timer& timer, const core::CaseV
   return FireWith(timer, {**message});
 }
 
+core::Result<int> Scheduler::TellSuggesters(int limit) {
+  auto decided = store_.SuggestersToTell(limit);
+  if (!decided) return tl::unexpected(decided.error());
+  if (decided->empty()) return 0;
+  auto policy = cases_.PolicyOf("");
+  if (!policy) return tl::unexpected(policy.error());
+  int told = 0;
+  for (const auto& suggestion : *decided) {
+    auto customer = store_.FindCustomer(*suggestion.customer_id);
+    if (!customer) return tl::unexpected(customer.error());
+    auto message = correspondent_.ToSuggester(suggestion, *customer, **policy);
+    if (!message) return tl::unexpected(message.error());
+    std::vector<core::OutboxMessage> messages;
+    if (*message) messages.push_back(std::move(**message));
+    auto marked = store_.MarkSuggesterTold(suggestion.id, messages, clock_.Now());
+    if (marked) {
+      told += messages.empty() ? 0 : 1;
+    } else if (marked.error().code != core::ErrorCode::kConflict) {
+      return tl::unexpected(marked.error());
+    }
+  }
+  return told;
+}
+
 }  // namespace caredesk::jobs

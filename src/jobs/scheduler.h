@@ -28,6 +28,9 @@ class Scheduler {
   // not counted). Stops at the first store error.
   core::Result<int> RunDue(int limit = 100);
 
+  // Tells up to `limit` suggesters what became of their decided suggestion; how many were told.
+  core::Result<int> TellSuggesters(int limit = 100);
+
   static constexpr std::chrono::seconds kLease{120};
 
   // The last action that could not be carried out (its timer was retired), for the log.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "mail/html_bounds.h"
+#include "mail/html_escape.h"
 #include "mail/html_tree.h"
 #include "mail/inbound_text.h"
 
@@ -14,30 +15,7 @@ namespace caredesk::mail {
 namespace {
 
 void AppendEscaped(std::string& out, std::string_view text, bool attribute) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-        } else {
-          out.push_back(c);
-        }
-        break;
-      case '\0':
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
+  AppendHtmlEscaped(out, text, attribute);
 }
 
 const char* Attribute(const GumboElement& element, const char* name) {

@@ -9,6 +9,7 @@
 
 #include "core/mustache_scan.h"
 #include "core/utf8.h"
+#include "mail/html_escape.h"
 
 namespace caredesk::mail {
 namespace {
@@ -111,29 +112,7 @@ std::string NormaliseText(std::string_view text) {
   return out;
 }
 
-void AppendEscaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
+void AppendEscaped(std::string& out, std::string_view text) { AppendHtmlEscaped(out, text); }
 
 bool IsLinkable(std::string_view url) {
   if (!url.starts_with("https://") && !url.starts_with("http://")) return false;

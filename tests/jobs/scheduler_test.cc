@@ -200,6 +200,29 @@ TEST_F(SchedulerTest, ASurveyFollowsClosingButNotTwiceWithinTheRationingPeriod) 
   EXPECT_NE(surveys.front().text.find("https://care.example.org/#/track/"), std::string::npos);
 }
 
+TEST_F(SchedulerTest, TheSuggesterIsToldOnceWhatBecameOfTheirSuggestion) {
+  auto customer = store_->SaveCustomer(Customer("ana@example.test", "es"));
+  ASSERT_TRUE(customer);
+  core::SuggestionRecord suggestion;
+  suggestion.customer_id = customer->id;
+  suggestion.text = "Abran los sábados";
+  suggestion.received_at = clock_.Now();
+  auto saved = store_->SaveSuggestion(suggestion);
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(scheduler_->TellSuggesters().value_or(-1), 0) << "not decided yet";
+  saved->status = core::SuggestionStatus::kAdopted;
+  saved->response = "Desde enero abrimos los sábados por la mañana.";
+  ASSERT_TRUE(store_->SaveSuggestion(*saved));
+  EXPECT_EQ(scheduler_->TellSuggesters().value_or(-1), 1);
+  EXPECT_EQ(scheduler_->TellSuggesters().value_or(-1), 0) << "told once";
+  auto outbox = Outbox();
+  ASSERT_EQ(outbox.size(), 1u);
+  EXPECT_EQ(outbox.front().kind, "suggestion_outcome");
+  EXPECT_EQ(outbox.front().recipient, "ana@example.test");
+  EXPECT_EQ(outbox.front().language, "es");
+  EXPECT_NE(outbox.front().text.find("abrimos los sábados"), std::string::npos);
+}
+
 TEST_F(SchedulerTest, TimersMissedWhileDownFireOnceAtStart) {
   Log(core::Kind::kComplaint, core::Channel::kEmail, Customer("sam@example.test"));
   clock_.Advance(hours{24 * 30});  // the server was down for a month

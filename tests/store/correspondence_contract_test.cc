@@ -291,6 +291,34 @@ TEST_P(CorrespondenceContract, AnAdminsTemplateEditReplacesTheLastAndCanBeUndone
             core::ErrorCode::kNotFound);
 }
 
+TEST_P(CorrespondenceContract, ASuggesterIsToldOnceAfterTheDecision) {
+  core::CustomerRecord customer;
+  customer.name = "Ana";
+  customer.email = "ana@example.test";
+  auto saved = store_->SaveCustomer(customer);
+  ASSERT_TRUE(saved);
+  core::SuggestionRecord suggestion;
+  suggestion.customer_id = saved->id;
+  suggestion.text = "Open on Saturdays";
+  suggestion.received_at = clock_.Now();
+  auto made = store_->SaveSuggestion(suggestion);
+  ASSERT_TRUE(made);
+  EXPECT_TRUE(store_->SuggestersToTell(10)->empty()) << "undecided";
+  made->status = core::SuggestionStatus::kNotAdopted;
+  made->response = "We cannot staff Saturdays yet.";
+  ASSERT_TRUE(store_->SaveSuggestion(*made));
+  auto due = store_->SuggestersToTell(10);
+  ASSERT_TRUE(due);
+  ASSERT_EQ(due->size(), 1u);
+  ASSERT_TRUE(store_->MarkSuggesterTold(made->id, std::vector{Message("s-1", "suggestion_outcome")},
+                                        clock_.Now()));
+  auto twice = store_->MarkSuggesterTold(made->id, std::vector{Message("s-2")}, clock_.Now());
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, core::ErrorCode::kConflict);
+  EXPECT_TRUE(store_->SuggestersToTell(10)->empty());
+  EXPECT_EQ(store_->Outbox({})->rows.size(), 1u);
+}
+
 TEST_P(CorrespondenceContract, SurveysAreRationedByTheLastOneSent) {
   core::CustomerRecord customer;
   customer.name = "Ana";

@@ -254,6 +254,7 @@ TEST_P(CredentialContract, ATrackingSecretOpensItsOwnCaseOnly) {
 // Undoes 0003_correspondence.sql and 0002_credentials.sql by hand, leaving the database as
 // schema 1 left it.
 constexpr const char* kBackToSchema1 =
+    "ALTER TABLE suggestions DROP COLUMN outcome_told_at;"
     "DROP TABLE message_templates; DROP TABLE inbound_mail; DROP TABLE timers;"
     "DROP TABLE outbox;"
     "DROP TABLE case_secrets; DROP TABLE sessions; DROP TABLE api_tokens;"

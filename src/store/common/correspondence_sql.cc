@@ -6,6 +6,7 @@
 
 #include "core/sha256.h"
 #include "store/common/cursor.h"
+#include "store/common/rows.h"
 
 namespace caredesk::store {
 namespace {
@@ -351,6 +352,31 @@ Result<std::vector<core::OutboxMessage>> FireTimer(SqlSession& session, core::Id
                 "timer");
   }
   return InsertMessages(session, messages, at);
+}
+
+Result<std::vector<core::SuggestionRecord>> SuggestersToTell(SqlSession& session, int limit) {
+  return Rows<core::SuggestionRecord>(
+      session,
+      fmt::format("SELECT {} FROM suggestions WHERE status IN ('adopted', 'not_adopted') AND "
+                  "customer_id IS NOT NULL AND outcome_told_at IS NULL ORDER BY id LIMIT ?",
+                  kSuggestionColumns),
+      {std::int64_t{limit}}, ReadSuggestion);
+}
+
+Result<void> MarkSuggesterTold(SqlSession& session, core::Id suggestion_id,
+                               std::span<const core::OutboxMessage> messages, core::Instant at) {
+  auto told = session.Run(
+      "UPDATE suggestions SET outcome_told_at = ? WHERE id = ? AND outcome_told_at IS NULL "
+      "RETURNING id",
+      {Seconds(at), suggestion_id});
+  if (!told) return tl::unexpected(told.error());
+  if (*told == 0) {
+    return Fail(core::ErrorCode::kConflict,
+                fmt::format("the suggester of {} was already told", suggestion_id), "suggestion");
+  }
+  auto inserted = InsertMessages(session, messages, at);
+  if (!inserted) return tl::unexpected(inserted.error());
+  return {};
 }
 
 Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id) {

@@ -40,6 +40,10 @@ core::Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::In
 core::Result<std::vector<core::OutboxMessage>> FireTimer(
     SqlSession& session, core::Id timer_id, std::span<const core::OutboxMessage> messages,
     core::Instant at);
+core::Result<std::vector<core::SuggestionRecord>> SuggestersToTell(SqlSession& session, int limit);
+core::Result<void> MarkSuggesterTold(SqlSession& session, core::Id suggestion_id,
+                                     std::span<const core::OutboxMessage> messages,
+                                     core::Instant at);
 core::Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id);
 core::Result<std::vector<core::MessageTemplate>> SavedTemplates(SqlSession& session);
 core::Result<void> SaveTemplate(SqlSession& session, const core::MessageTemplate& message_template,

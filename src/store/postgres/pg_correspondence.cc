@@ -71,6 +71,18 @@ Result<std::vector<core::OutboxMessage>> PgStore::FireTimer(
       [&](SqlSession& s) { return store::FireTimer(s, timer_id, messages, at); });
 }
 
+Result<std::vector<core::SuggestionRecord>> PgStore::SuggestersToTell(int limit) {
+  return InSession<std::vector<core::SuggestionRecord>>(
+      [&](SqlSession& s) { return store::SuggestersToTell(s, limit); });
+}
+
+Result<void> PgStore::MarkSuggesterTold(core::Id suggestion_id,
+                                        std::span<const core::OutboxMessage> messages,
+                                        core::Instant at) {
+  return InSession<void>(
+      [&](SqlSession& s) { return store::MarkSuggesterTold(s, suggestion_id, messages, at); });
+}
+
 Result<std::vector<core::Timer>> PgStore::Timers(core::Id case_id) {
   return InSession<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
 }

@@ -87,6 +87,18 @@ Result<std::vector<core::OutboxMessage>> SqliteStore::FireTimer(
       [&](SqlSession& s) { return store::FireTimer(s, timer_id, messages, at); });
 }
 
+Result<std::vector<core::SuggestionRecord>> SqliteStore::SuggestersToTell(int limit) {
+  return InReader<std::vector<core::SuggestionRecord>>(
+      [&](SqlSession& s) { return store::SuggestersToTell(s, limit); });
+}
+
+Result<void> SqliteStore::MarkSuggesterTold(core::Id suggestion_id,
+                                            std::span<const core::OutboxMessage> messages,
+                                            core::Instant at) {
+  return InWriter<void>(
+      [&](SqlSession& s) { return store::MarkSuggesterTold(s, suggestion_id, messages, at); });
+}
+
 Result<std::vector<core::Timer>> SqliteStore::Timers(core::Id case_id) {
   return InReader<std::vector<core::Timer>>([&](SqlSession& s) { return CaseTimers(s, case_id); });
 }

@@ -120,6 +120,10 @@ class SqliteStore : public core::Store {
                                                      int limit) override;
   core::Result<std::vector<core::OutboxMessage>> FireTimer(
       core::Id timer_id, std::span<const core::OutboxMessage> messages, core::Instant at) override;
+  core::Result<std::vector<core::SuggestionRecord>> SuggestersToTell(int limit) override;
+  core::Result<void> MarkSuggesterTold(core::Id suggestion_id,
+                                       std::span<const core::OutboxMessage> messages,
+                                       core::Instant at) override;
   core::Result<std::vector<core::Timer>> Timers(core::Id case_id) override;
   core::Result<std::vector<core::MessageTemplate>> SavedTemplates() override;
   core::Result<void> SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
