@@ -40,7 +40,10 @@ function cli(args, input = '') {
 
 // A caredesk server of its own, on `policy` (a file under policies/). `staff` are made before
 // it starts: [{ email, name, role, department? }] (departments must then exist: see addDepartment).
-export async function startServer({ policy = 'policies/default.toml' } = {}) {
+// `jobs`: whether the server runs its jobs (automatic acknowledgements, holding replies, alerts;
+// docs/mail.md). Off by default: these tests walk staff through each step by hand, and an
+// acknowledgement the scheduler sent meanwhile would make theirs a conflict.
+export async function startServer({ policy = 'policies/default.toml', jobs = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'caredesk-e2e-'));
   const db = join(dir, 'caredesk.db');
   const port = await freePort();
@@ -52,7 +55,8 @@ export async function startServer({ policy = 'policies/default.toml' } = {}) {
   // embedded copy: for working on the UI without relinking caredesk.
   const webDir = process.env.CAREDESK_WEB_DIR ? ['--web-dir', process.env.CAREDESK_WEB_DIR] : [];
   const child = spawn(binary, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`,
-    '--policy', join(repo, policy), ...webDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    '--policy', join(repo, policy), '--jobs', jobs ? 'on' : 'off', ...webDir],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk) => (log += chunk));
   const deadline = Date.now() + 15000;
