@@ -5,6 +5,8 @@
 #include <random>
 #include <string_view>
 
+#include "mail/html_escape.h"
+
 namespace caredesk::bench {
 namespace {
 
@@ -182,21 +184,7 @@ std::string PlainBody(const std::vector<std::string>& paragraphs, bool spanish,
 
 std::string HtmlEscape(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  mail::AppendHtmlEscaped(out, text, false);
   return out;
 }
 

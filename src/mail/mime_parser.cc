@@ -1,4 +1,3 @@
-#include "mail/gmime_init.h"
 #include "mail/mime_parser.h"
 
 #include <fmt/format.h>
@@ -11,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "mail/gmime_init.h"
 #include "mail/html_sanitiser.h"
 #include "mail/inbound_headers.h"
 #include "mail/inbound_limits.h"

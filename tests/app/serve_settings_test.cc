@@ -62,8 +62,8 @@ TEST(ServeSettings, BadMailSettingsNameTheSettingAndTheReason) {
   auto from = ResolveServeSettings({{"mail_from", "not an address"}}, Env({}), "", "c.toml");
   ASSERT_FALSE(from);
   EXPECT_EQ(from.error().field, "mail_from");
-  auto file = ResolveServeSettings({{"imap_password_file", "/nonexistent/secret"}}, Env({}), "",
-                                   "c.toml");
+  auto file =
+      ResolveServeSettings({{"imap_password_file", "/nonexistent/secret"}}, Env({}), "", "c.toml");
   ASSERT_FALSE(file);
   EXPECT_EQ(file.error().field, "imap_password_file");
   auto poll = ResolveServeSettings({{"imap_poll", "0"}}, Env({}), "", "c.toml");
