@@ -2,25 +2,9 @@
 // is serialised with every other write), reads on a reader connection.
 #include "store/common/correspondence_sql.h"
 #include "store/sqlite/sqlite_query.h"
-#include "store/sqlite/sqlite_session.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_store_sessions.h"
 
 namespace caredesk::store {
-
-template <class T, class Body>
-Result<T> SqliteStore::InWriter(Body body) {
-  return Write<T>(*writer_, [&](SqliteDb& db) -> Result<T> {
-    SqliteSession session(db);
-    return body(session);
-  });
-}
-
-template <class T, class Body>
-Result<T> SqliteStore::InReader(Body body) {
-  auto reader = readers_.Borrow();
-  SqliteSession session(*reader);
-  return body(session);
-}
 
 Result<std::vector<core::OutboxMessage>> SqliteStore::Enqueue(
     std::span<const core::OutboxMessage> messages) {
@@ -96,8 +80,8 @@ Result<std::vector<core::MessageTemplate>> SqliteStore::SavedTemplates() {
       [&](SqlSession& s) { return store::SavedTemplates(s); });
 }
 
-Result<void> SqliteStore::SaveTemplate(const core::MessageTemplate& message_template, core::Instant at,
-                              std::optional<core::Id> staff_id) {
+Result<void> SqliteStore::SaveTemplate(const core::MessageTemplate& message_template,
+                                       core::Instant at, std::optional<core::Id> staff_id) {
   return InWriter<void>(
       [&](SqlSession& s) { return store::SaveTemplate(s, message_template, at, staff_id); });
 }
