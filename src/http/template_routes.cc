@@ -82,7 +82,7 @@ Response Refused(const std::vector<TemplateProblem>& problems) {
   return JsonResponse(422, answer);
 }
 
-// The subject and text of a request body (read by `read`), within what a template may hold.
+// A template of `kind` and `language` with the subject and text of a request body read by `read`.
 MessageTemplate TemplateFrom(JsonReader& read, core::TemplateKind kind, std::string language) {
   std::string subject = read.Text("subject");
   std::string text = read.Text("text");
