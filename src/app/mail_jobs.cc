@@ -32,13 +32,20 @@ std::function<std::string()> MessageIdTokens(auth::TokenSource& random) {
   };
 }
 
+std::unique_ptr<jobs::Correspondent> CorrespondentFor(core::Store& store,
+                                                      const MailSettings& settings,
+                                                      auth::TokenSource& random) {
+  return std::make_unique<jobs::Correspondent>(
+      store,
+      jobs::MailIdentity{settings.mail_from, settings.mail_from_name, DomainOf(settings.mail_from)},
+      jobs::PublicSite{settings.public_url}, MessageIdTokens(random));
+}
+
 MailJobs::MailJobs(core::Store& store, const core::Clock& clock, const MailSettings& settings,
-                   auth::TokenSource& random, std::function<void(bool, const std::string&)> log)
+                   jobs::Correspondent& correspondent,
+                   std::function<void(bool, const std::string&)> log)
     : cases_(store, clock),
-      correspondent_(store,
-                     jobs::MailIdentity{settings.mail_from, settings.mail_from_name,
-                                        DomainOf(settings.mail_from)},
-                     jobs::PublicSite{settings.public_url}, MessageIdTokens(random)),
+      correspondent_(correspondent),
       scheduler_(store, cases_, clock, correspondent_),
       ingest_(store, cases_, clock) {
   description_ = "scheduler";

@@ -10,6 +10,7 @@
 #include "app/mail_settings.h"
 #include "auth/token.h"
 #include "core/case_service.h"
+#include "jobs/correspondent.h"
 #include "jobs/job_runner.h"
 #include "mail/curl_imap_mailbox.h"
 #include "mail/curl_smtp_sender.h"
@@ -22,11 +23,17 @@ std::string DomainOf(const std::string& address);
 // A new random message-id token from `random` (shared by every thread).
 std::function<std::string()> MessageIdTokens(auth::TokenSource& random);
 
+// The writer of every message this process sends: its From, its site and its message ids come
+// from `settings`. One is shared by the API (service notices) and the jobs.
+std::unique_ptr<jobs::Correspondent> CorrespondentFor(core::Store& store,
+                                                      const MailSettings& settings,
+                                                      auth::TokenSource& random);
+
 class MailJobs {
  public:
   // Starts the job runner; `log(error, text)` hears what it did and what went wrong.
   MailJobs(core::Store& store, const core::Clock& clock, const MailSettings& settings,
-           auth::TokenSource& random, std::function<void(bool, const std::string&)> log);
+           jobs::Correspondent& correspondent, std::function<void(bool, const std::string&)> log);
   ~MailJobs();
 
   // Describes what runs, for the start-up log ("jobs: scheduler, SMTP smtp://…, IMAP imap://…").
@@ -34,7 +41,7 @@ class MailJobs {
 
  private:
   core::CaseService cases_;
-  jobs::Correspondent correspondent_;
+  jobs::Correspondent& correspondent_;
   jobs::Scheduler scheduler_;
   std::unique_ptr<mail::CurlSmtpSender> smtp_;
   std::unique_ptr<jobs::OutboxSender> sender_;

@@ -112,9 +112,11 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   http::Router router;
   http::AddOpsRoutes(router, {store, clock, metrics, case_counts, schema});
   auth::SodiumTokenSource random;
+  const auto correspondent = CorrespondentFor(store, settings->mail, random);
   http::Api api(
       store, clock, random,
-      {settings->portal_per_minute, settings->sign_in_per_minute, settings->attachment_limit});
+      {settings->portal_per_minute, settings->sign_in_per_minute, settings->attachment_limit},
+      correspondent.get());
   api.AddRoutes(router);
   std::optional<http::WebAssetFiles> web_files;
   if (!settings->web_dir.empty()) {
@@ -129,7 +131,7 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
   std::unique_ptr<MailJobs> jobs;
   if (settings->mail.jobs) {
     jobs = std::make_unique<MailJobs>(
-        store, clock, settings->mail, random, [](bool error, const std::string& text) {
+        store, clock, settings->mail, *correspondent, [](bool error, const std::string& text) {
           std::cerr << (error ? "caredesk: jobs: error: " : "caredesk: jobs: ") << text
                     << std::endl;
         });

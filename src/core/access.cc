@@ -23,6 +23,10 @@ constexpr std::array<RoleGrant, kAllStaffActions.size()> kGrants = {{
     {false, true, true, true},    // read_reports
     {false, true, true, true},    // read_audit_trail
     {false, true, false, true},   // manage_suggestions
+    {false, false, false, true},  // manage_templates
+    {false, false, false, true},  // manage_outbox
+    {true, true, false, false},   // work_tasks: caseworkers print letters and make calls
+    {false, true, false, true},   // manage_notices
 }};
 
 bool Granted(const RoleGrant& grant, Role role) {

@@ -67,6 +67,10 @@ enum class StaffAction {
   kReadReports,        // statistics, performance against standards, the annual audit report
   kReadAuditTrail,     // every event of every case, `audit verify`
   kManageSuggestions,  // respond to and publish suggestions
+  kManageTemplates,    // edit the message templates and go back to the shipped ones
+  kManageOutbox,       // read every outgoing message; send a failed one again, cancel one
+  kWorkTasks,          // the to-do list: print and post letters, make the calls asked for
+  kManageNotices,      // announce a problem affecting service (portal banner, email) and end it
 };
 inline constexpr auto kStaffActionNames = std::to_array<NamedValue<StaffAction>>({
     {StaffAction::kLogContact, "log_contact"},
@@ -82,6 +86,10 @@ inline constexpr auto kStaffActionNames = std::to_array<NamedValue<StaffAction>>
     {StaffAction::kReadReports, "read_reports"},
     {StaffAction::kReadAuditTrail, "read_audit_trail"},
     {StaffAction::kManageSuggestions, "manage_suggestions"},
+    {StaffAction::kManageTemplates, "manage_templates"},
+    {StaffAction::kManageOutbox, "manage_outbox"},
+    {StaffAction::kWorkTasks, "work_tasks"},
+    {StaffAction::kManageNotices, "manage_notices"},
 });
 static_assert(IsOrderedNameTable(kStaffActionNames));
 inline constexpr std::array kAllStaffActions = ValuesOf(kStaffActionNames);

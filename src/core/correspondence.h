@@ -59,6 +59,7 @@ struct OutboxMessage {
   std::string last_error;
   Instant created_at{};
   std::optional<Instant> sent_at;
+  std::string reference;  // the case's, as read back from the store (empty: no case)
 };
 
 // The outbox list's filters (admin: failures; staff: letters to print, calls to make).
@@ -68,6 +69,7 @@ struct OutboxQuery {
   std::optional<Id> case_id;
   std::string cursor;
   int limit = 50;
+  bool by_hand_only = false;  // letters and call tasks only: what staff do themselves
 };
 
 struct Timer {
@@ -114,10 +116,14 @@ struct CaseEffects {
   // before, and then nothing of the write is kept.
   std::string inbound_message_id;
   std::vector<EventAttachment> attachments;
+  // A letter or call task of this case that the write marks done (a call made, with the
+  // `call_logged` event saying what was said): kConflict ("is not pending") when it was done or
+  // cancelled before, and then nothing of the write is kept.
+  std::optional<Id> done_message;
 
   bool empty() const {
     return messages.empty() && !timers && !fired_timer && inbound_message_id.empty() &&
-           attachments.empty();
+           attachments.empty() && !done_message;
   }
 };
 

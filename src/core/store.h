@@ -15,6 +15,8 @@
 #include "core/correspondence.h"
 #include "core/credential_records.h"
 #include "core/message_template.h"
+#include "core/satisfaction.h"
+#include "core/service_notice.h"
 #include "core/store_records.h"
 
 namespace caredesk::core {
@@ -263,6 +265,39 @@ class CorrespondenceStore {
   virtual Result<std::optional<Instant>> LastMessageTo(Id customer_id, std::string_view kind) = 0;
 };
 
+// Service notices (service_notice.h): what the portal shows while a service has a problem.
+class NoticeStore {
+ public:
+  virtual ~NoticeStore() = default;
+  // Stores a new notice (its id is assigned) and puts `messages` — the notice written to the
+  // customers it concerns — in the outbox, together.
+  virtual Result<ServiceNotice> CreateNotice(const ServiceNotice& notice,
+                                             std::span<const OutboxMessage> messages) = 0;
+  // Ends the notice at `at`: kNotFound when there is none, kConflict when it had ended by then,
+  // kInvalid ("ends_at") when `at` is not after its start.
+  virtual Result<ServiceNotice> EndNotice(Id notice_id, Instant at) = 0;
+  // Every notice, newest first.
+  virtual Result<Page<ServiceNotice>> Notices(const std::string& cursor, int limit) = 0;
+  // The notices in force at `now`, newest first.
+  virtual Result<std::vector<ServiceNotice>> NoticesInForce(Instant now) = 0;
+  // The customers a notice about `service` (empty: every service) concerns: for each customer
+  // with an open or paused case in it, their most recent such case.
+  virtual Result<std::vector<CaseRecord>> NoticeCases(const std::string& service) = 0;
+};
+
+// The portal's standing satisfaction survey (satisfaction.h).
+class SatisfactionStore {
+ public:
+  virtual ~SatisfactionStore() = default;
+  // Stores a response (its id is assigned).
+  virtual Result<SatisfactionResponse> SaveSatisfaction(const SatisfactionResponse& response) = 0;
+  // How many responses gave each rating.
+  virtual Result<SatisfactionCounts> CountSatisfaction() = 0;
+  // The responses with a comment, newest first.
+  virtual Result<Page<SatisfactionResponse>> SatisfactionComments(const std::string& cursor,
+                                                                  int limit) = 0;
+};
+
 // One finding of `audit verify`: the first event whose hash does not hold.
 struct BrokenLink {
   std::string reference;
@@ -285,7 +320,9 @@ class Store : public CaseStore,
               public SuggestionStore,
               public AuditTrail,
               public CredentialStore,
-              public CorrespondenceStore {
+              public CorrespondenceStore,
+              public NoticeStore,
+              public SatisfactionStore {
  public:
   // The schema version this store's database is at.
   virtual int SchemaVersion() = 0;

@@ -7,6 +7,7 @@
 #include "http/case_json.h"
 #include "http/case_requests.h"
 #include "http/errors.h"
+#include "http/filtered_page.h"
 #include "http/json_body.h"
 #include "http/queue_query.h"
 #include "http/request_auth.h"
@@ -14,26 +15,13 @@
 namespace caredesk::http {
 namespace {
 
-// A page of cases a reader may see: the store's pages filtered by the access rules, read on
-// until the page is full (at most a few store pages, so a narrow scope stays bounded).
-core::Result<core::Page<core::CaseRecord>> VisiblePage(
-    const core::Principal& who,
-    const std::function<core::Result<core::Page<core::CaseRecord>>(const std::string& cursor)>&
-        fetch,
-    std::string cursor, int limit) {
-  constexpr int kMaxStorePages = 8;
-  core::Page<core::CaseRecord> page;
-  for (int i = 0; i < kMaxStorePages; ++i) {
-    auto rows = fetch(cursor);
-    if (!rows) return tl::unexpected(rows.error());
-    for (auto& row : rows->rows) {
-      if (core::CanReadCase(who, row)) page.rows.push_back(std::move(row));
-    }
-    page.next_cursor = rows->next_cursor;
-    if (static_cast<int>(page.rows.size()) >= limit || page.next_cursor.empty()) break;
-    cursor = page.next_cursor;
-  }
-  return page;
+// A page of the cases `who` may see, of the store's pages `fetch(cursor)` reads.
+template <class Fetch>
+core::Result<core::Page<core::CaseRecord>> VisiblePage(const core::Principal& who, Fetch fetch,
+                                                       std::string cursor, int limit) {
+  return FilteredPage<core::CaseRecord>(
+      fetch, [&](const core::CaseRecord& row) { return core::CanReadCase(who, row); },
+      std::move(cursor), limit);
 }
 
 class CaseHandlers {

@@ -99,8 +99,12 @@ core::Result<PageParameters> PageParametersFrom(const Request& request) {
                         static_cast<int>(limit->value_or(50))};
 }
 
+core::Result<std::optional<core::Id>> IdParameter(const Request& request, const std::string& name) {
+  return Number(request, name, 1, std::numeric_limits<std::int64_t>::max());
+}
+
 core::Result<std::optional<core::Id>> CustomerFilterFrom(const Request& request) {
-  return Number(request, "customer_id", 1, std::numeric_limits<std::int64_t>::max());
+  return IdParameter(request, "customer_id");
 }
 
 core::Result<core::QueueQuery> QueueQueryFrom(const Request& request) {

@@ -16,6 +16,8 @@ namespace caredesk::http {
 core::Result<core::QueueQuery> QueueQueryFrom(const Request& request);
 // `customer_id`: staff asking for one customer's cases (newest first) instead of the queue.
 core::Result<std::optional<core::Id>> CustomerFilterFrom(const Request& request);
+// The positive id in query parameter `name`, if given; kInvalid naming it otherwise.
+core::Result<std::optional<core::Id>> IdParameter(const Request& request, const std::string& name);
 
 // kInvalid naming the first query parameter that is not one of `known`.
 core::Result<void> OnlyKnownParameters(const Request& request,

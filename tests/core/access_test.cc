@@ -165,7 +165,9 @@ constexpr ActionRow kActionMatrix[] = {
     {StaffAction::kManageUsers, "...Y"},       {StaffAction::kManageDepartments, "...Y"},
     {StaffAction::kReadPolicy, "YYYY"},        {StaffAction::kManagePolicy, "...Y"},
     {StaffAction::kReadReports, ".YYY"},       {StaffAction::kReadAuditTrail, ".YYY"},
-    {StaffAction::kManageSuggestions, ".Y.Y"},
+    {StaffAction::kManageSuggestions, ".Y.Y"}, {StaffAction::kManageTemplates, "...Y"},
+    {StaffAction::kManageOutbox, "...Y"},      {StaffAction::kWorkTasks, "YY.."},
+    {StaffAction::kManageNotices, ".Y.Y"},
 };
 
 TEST(Access, EveryRoleAndStaffActionGetsWhatTheMatrixSays) {

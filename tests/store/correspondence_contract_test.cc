@@ -34,14 +34,8 @@ core::Timer TimerAt(core::TimerAction action, const std::string& key, Instant at
   return core::Timer{0, 0, action, key, at, std::nullopt, ""};
 }
 
-class CorrespondenceContract : public FreshStoreTest {
+class CorrespondenceContract : public StoreWithPolicyTest {
  protected:
-  void SetUp() override {
-    FreshStoreTest::SetUp();
-    if (HasFatalFailure()) return;
-    ASSERT_TRUE(store_->InstallPolicy("test-policy-v1", "# test", clock_.Now()));
-  }
-
   core::CaseRecord Create(core::CaseEffects effects = {}) {
     auto contact = Contact("Heating", "No heat", At("2026-11-23T10:00:00Z"));
     contact.effects = std::move(effects);

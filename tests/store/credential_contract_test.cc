@@ -251,9 +251,11 @@ TEST_P(CredentialContract, ATrackingSecretOpensItsOwnCaseOnly) {
             ErrorCode::kNotFound);
 }
 
-// Undoes 0003_correspondence.sql and 0002_credentials.sql by hand, leaving the database as
-// schema 1 left it.
+// Undoes 0004_notices_and_satisfaction.sql, 0003_correspondence.sql and 0002_credentials.sql by
+// hand, leaving the database as schema 1 left it.
 constexpr const char* kBackToSchema1 =
+    "DROP INDEX cases_service_status; DROP TABLE satisfaction_responses;"
+    "DROP TABLE service_notices;"
     "ALTER TABLE suggestions DROP COLUMN outcome_told_at;"
     "DROP TABLE message_templates; DROP TABLE inbound_mail; DROP TABLE timers;"
     "DROP TABLE outbox;"
@@ -269,7 +271,7 @@ TEST_P(CredentialContract, AStoreAtSchemaOneMigratesToTheLatestKeepingItsData) {
   auto reopened = engine_->Reopen(clock_);
   ASSERT_TRUE(reopened) << reopened.error().message;
   store_ = std::move(*reopened);
-  EXPECT_EQ(store_->SchemaVersion(), 3);
+  EXPECT_EQ(store_->SchemaVersion(), 4);
   EXPECT_EQ(store_->FindStaff(staff_.id).value_or(core::StaffRecord{}), staff_);
   EXPECT_EQ(store_->FindCase(record.reference)->subject, "kept");
   EXPECT_EQ(store_->StaffPasswordHash("sam@example.org")->password_hash, "");

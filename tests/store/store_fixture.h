@@ -71,4 +71,14 @@ class FreshStoreTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<core::Store> store_;
 };
 
+// The same, with the suites' policy version "test-policy-v1" installed, so cases can be stored.
+class StoreWithPolicyTest : public FreshStoreTest {
+ protected:
+  void SetUp() override {
+    FreshStoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(store_->InstallPolicy("test-policy-v1", "# test", clock_.Now()));
+  }
+};
+
 }  // namespace caredesk::testing

@@ -5,9 +5,8 @@
 // 1280 and 320 px.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  desktop, newPage, phone, screenshot, seriousViolations, serverAndBrowser, staffPassword,
-} from './harness.mjs';
+import { screenshot, seriousViolations, serverAndBrowser } from './harness.mjs';
+import { checkAndPhotograph, openStaffPage } from './staff-helpers.mjs';
 
 const env = serverAndBrowser({
   setup: async ({ server }) => {
@@ -17,40 +16,7 @@ const env = serverAndBrowser({
 });
 const asAdmin = (...request) => env.asAdmin(...request);
 
-// A browser page signed in as `email` (the session cookie in its context, the CSRF token where
-// the staff shell keeps it), at `hash`.
-async function staffPage(email, hash, { viewport = desktop, locale = 'en-GB' } = {}) {
-  const page = await newPage(env.browser, { viewport, locale });
-  await page.goto(env.server.url + '/');
-  await page.evaluate(async ({ email, password }) => {
-    const reply = await fetch('/api/v1/sessions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!reply.ok) throw new Error(await reply.text());
-    sessionStorage.setItem('caredesk.csrf', (await reply.json()).csrf_token);
-  }, { email, password: staffPassword });
-  // Loaded afresh, as after a sign-in: the UI takes the token from the tab's session storage.
-  await page.goto(env.server.url + '/' + hash);
-  await page.reload();
-  return page;
-}
-
-// Checks the page with axe-core and photographs it at desktop and phone width.
-async function checkAndPhotograph(page, name) {
-  assert.deepEqual(await seriousViolations(page), []);
-  await screenshot(page, name);
-  await page.setViewportSize(phone);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  const widest = await page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-    .map((e) => `${e.tagName}.${e.className?.baseVal ?? e.className}`).slice(0, 5).join(' '));
-  assert.ok(overflow <= 0, `${name} is ${overflow}px wider than a 320 px screen: ${widest}`);
-  assert.deepEqual(await seriousViolations(page), []);
-  await screenshot(page, name);
-  await page.setViewportSize(desktop);
-}
+const staffPage = (email, hash, options) => openStaffPage(env.browser, env.server, email, hash, options);
 
 test('an admin uploads a broken policy: every problem is shown by line and nothing is installed', async () => {
   const before = await asAdmin('GET', '/api/v1/policy');
@@ -178,7 +144,7 @@ test('the dashboard and admin speak Spanish, and the admin sections are reached 
   await page.getByRole('heading', { name: 'Administración: Personal y funciones' }).waitFor();
   // Tab from the top of the page to the calendar section and open it with Enter.
   let focused = '';
-  for (let i = 0; i < 10 && focused !== 'Calendario'; ++i) {
+  for (let i = 0; i < 12 && focused !== 'Calendario'; ++i) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
   }

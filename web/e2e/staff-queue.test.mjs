@@ -37,6 +37,9 @@ test(`the queue of ${count} open cases renders only the rows in view and loads m
     await agent.keyboard.press('End');
     await agent.waitForFunction((n) => document.querySelectorAll('.virtual-list li').length > 0
       && Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset')) >= n, (i + 1) * 100);
+    // Reaching the end asked for the next page: wait for it, so that the next End goes past it
+    // (pressed while it is on its way, End stays on the row it is on).
+    await agent.getByRole('status').filter({ hasText: new RegExp(`^${Math.min(count, (i + 2) * 100)} cases`) }).waitFor();
   }
   // A page more was fetched each time the reader reached the end of those loaded.
   await agent.getByRole('status').filter({ hasText: new RegExp(`^${Math.min(count, 100 * (pages + 1))} cases`) }).waitFor();

@@ -9,6 +9,7 @@ import { TrackPage } from './portal/track';
 import { StandardsPage } from './portal/standards';
 import { SuggestionsPage } from './portal/suggestions';
 import { AccountPage } from './portal/account';
+import { FeedbackPage } from './portal/feedback';
 import { useT } from './i18n';
 
 const StaffApp = lazy(() => import('./staff/staff-app').then((m) => m.StaffApp));
@@ -40,6 +41,8 @@ function PortalPage({ page, param }: { page: string; param?: string }) {
       return <SuggestionsPage />;
     case 'account':
       return <AccountPage />;
+    case 'feedback':
+      return <FeedbackPage />;
     default:
       return <SubmitPage />;
   }

@@ -17,7 +17,7 @@ using core::Result;
 constexpr const char* kOutboxColumns =
     "id, case_id, customer_id, staff_id, kind, delivery, recipient, cc, language, subject, text, "
     "html, message_id, in_reply_to, large_print, status, attempts, next_attempt_at, last_error, "
-    "created_at, sent_at";
+    "created_at, sent_at, (SELECT reference FROM cases WHERE cases.id = outbox.case_id)";
 constexpr const char* kTimerColumns =
     "id, case_id, action, key, fire_at, fired_at, "
     "(SELECT reference FROM cases WHERE cases.id = timers.case_id)";
@@ -66,6 +66,7 @@ core::OutboxMessage ReadMessage(const RowView& row) {
   m.last_error = row.Text(18);
   m.created_at = FromSeconds(row.Int(19));
   if (auto sent = row.OptionalInt(20)) m.sent_at = FromSeconds(*sent);
+  if (!row.IsNull(21)) m.reference = row.Text(21);
   return m;
 }
 
@@ -79,15 +80,6 @@ core::Timer ReadTimer(const RowView& row) {
   if (auto fired = row.OptionalInt(5)) t.fired_at = FromSeconds(*fired);
   t.reference = row.Text(6);
   return t;
-}
-
-template <class T, class Read>
-Result<std::vector<T>> Rows(SqlSession& session, const std::string& sql,
-                            const std::vector<SqlArg>& args, Read read) {
-  std::vector<T> rows;
-  auto ran = session.Run(sql, args, [&](const RowView& row) { rows.push_back(read(row)); });
-  if (!ran) return tl::unexpected(ran.error());
-  return rows;
 }
 
 Result<void> Validate(const core::OutboxMessage& m) {
@@ -121,6 +113,13 @@ Result<void> ChangeMessage(SqlSession& session, core::Id id, const std::string& 
   return Fail(core::ErrorCode::kConflict, fmt::format("outbox message {} {}", id, refusal));
 }
 
+// The refusal of a write that marks done a task that is not a pending letter or call of its case.
+tl::unexpected<core::Error> NotPendingTask(core::Id id) {
+  return Fail(core::ErrorCode::kConflict,
+              fmt::format("outbox message {} is not a pending letter or call of this case", id),
+              "message");
+}
+
 }  // namespace
 
 Result<void> CheckEffects(SqlSession& session, const core::CaseEffects& effects) {
@@ -142,6 +141,13 @@ Result<void> CheckEffects(SqlSession& session, const core::CaseEffects& effects)
       return Fail(core::ErrorCode::kConflict,
                   fmt::format("timer {} already fired", *effects.fired_timer), "timer");
     }
+  }
+  if (effects.done_message) {
+    auto pending = session.Run(
+        "SELECT id FROM outbox WHERE id = ? AND status = 'pending' AND delivery <> 'email'",
+        {*effects.done_message});
+    if (!pending) return tl::unexpected(pending.error());
+    if (*pending == 0) return NotPendingTask(*effects.done_message);
   }
   for (const auto& message : effects.messages) {
     if (auto valid = Validate(message); !valid) return valid;
@@ -173,6 +179,15 @@ Result<void> WriteEffects(SqlSession& session, core::Id case_id, std::int64_t ev
       return Fail(core::ErrorCode::kConflict,
                   fmt::format("timer {} already fired", *effects.fired_timer), "timer");
     }
+  }
+  if (effects.done_message) {
+    auto done = session.Run(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
+        "claimed_until = 0 WHERE id = ? AND case_id = ? AND status = 'pending' AND "
+        "delivery <> 'email' RETURNING id",
+        {Seconds(now), *effects.done_message, case_id});
+    if (!done) return tl::unexpected(done.error());
+    if (*done == 0) return NotPendingTask(*effects.done_message);
   }
   if (effects.timers) {
     auto cleared =
@@ -241,7 +256,7 @@ Result<std::vector<core::OutboxMessage>> InsertMessages(
 
 Result<std::vector<core::OutboxMessage>> ClaimOutbox(SqlSession& session, core::Instant now,
                                                      std::chrono::seconds lease, int limit) {
-  auto claimed = Rows<core::OutboxMessage>(
+  auto claimed = SelectRows<core::OutboxMessage>(
       session,
       fmt::format("UPDATE outbox SET claimed_until = ? WHERE id IN (SELECT id FROM outbox WHERE "
                   "status = 'pending' AND delivery = 'email' AND next_attempt_at <= ? AND "
@@ -290,7 +305,7 @@ Result<void> Cancel(SqlSession& session, core::Id id) {
 }
 
 Result<core::OutboxMessage> FindOutboxMessage(SqlSession& session, core::Id id) {
-  auto rows = Rows<core::OutboxMessage>(
+  auto rows = SelectRows<core::OutboxMessage>(
       session, fmt::format("SELECT {} FROM outbox WHERE id = ?", kOutboxColumns), {id},
       ReadMessage);
   if (!rows) return tl::unexpected(rows.error());
@@ -306,13 +321,14 @@ Result<core::Page<core::OutboxMessage>> OutboxPage(SqlSession& session,
   if (!below) return tl::unexpected(below.error());
   const std::string status(query.status ? core::ToString(*query.status) : "");
   const std::string delivery(query.delivery ? core::ToString(*query.delivery) : "");
-  auto rows = Rows<core::OutboxMessage>(
+  auto rows = SelectRows<core::OutboxMessage>(
       session,
       fmt::format("SELECT {} FROM outbox WHERE id < ? AND (? = '' OR status = ?) AND "
-                  "(? = '' OR delivery = ?) AND (? = 0 OR case_id = ?) ORDER BY id DESC LIMIT {}",
+                  "(? = '' OR delivery = ?) AND (? = 0 OR case_id = ?) AND "
+                  "(? = 0 OR delivery <> 'email') ORDER BY id DESC LIMIT {}",
                   kOutboxColumns, query.limit + 1),
       {*below, status, status, delivery, delivery, query.case_id.value_or(0),
-       query.case_id.value_or(0)},
+       query.case_id.value_or(0), std::int64_t{query.by_hand_only ? 1 : 0}},
       ReadMessage);
   if (!rows) return tl::unexpected(rows.error());
   return IdPage(std::move(*rows), query.limit);
@@ -320,7 +336,7 @@ Result<core::Page<core::OutboxMessage>> OutboxPage(SqlSession& session,
 
 Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::Instant now,
                                              std::chrono::seconds lease, int limit) {
-  auto claimed = Rows<core::Timer>(
+  auto claimed = SelectRows<core::Timer>(
       session,
       fmt::format("UPDATE timers SET claimed_until = ? WHERE id IN (SELECT id FROM timers WHERE "
                   "fired_at IS NULL AND fire_at <= ? AND claimed_until <= ? ORDER BY fire_at, id "
@@ -355,7 +371,7 @@ Result<std::vector<core::OutboxMessage>> FireTimer(SqlSession& session, core::Id
 }
 
 Result<std::vector<core::SuggestionRecord>> SuggestersToTell(SqlSession& session, int limit) {
-  return Rows<core::SuggestionRecord>(
+  return SelectRows<core::SuggestionRecord>(
       session,
       fmt::format("SELECT {} FROM suggestions WHERE status IN ('adopted', 'not_adopted') AND "
                   "customer_id IS NOT NULL AND outcome_told_at IS NULL ORDER BY id LIMIT ?",
@@ -380,49 +396,10 @@ Result<void> MarkSuggesterTold(SqlSession& session, core::Id suggestion_id,
 }
 
 Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id) {
-  return Rows<core::Timer>(
+  return SelectRows<core::Timer>(
       session,
       fmt::format("SELECT {} FROM timers WHERE case_id = ? ORDER BY fire_at, id", kTimerColumns),
       {case_id}, ReadTimer);
-}
-
-Result<std::vector<core::MessageTemplate>> SavedTemplates(SqlSession& session) {
-  std::vector<core::MessageTemplate> out;
-  auto ran = session.Run(
-      "SELECT kind, language, subject, text FROM message_templates ORDER BY kind, language", {},
-      [&](const RowView& row) {
-        if (auto kind = core::ParseTemplateKind(row.Text(0))) {
-          out.push_back(core::MessageTemplate{*kind, row.Text(1), row.Text(2), row.Text(3)});
-        }
-      });
-  if (!ran) return tl::unexpected(ran.error());
-  return out;
-}
-
-Result<void> SaveTemplate(SqlSession& session, const core::MessageTemplate& t, core::Instant at,
-                          std::optional<core::Id> staff_id) {
-  auto saved = session.Run(
-      "INSERT INTO message_templates (kind, language, subject, text, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, language) DO UPDATE SET subject = "
-      "excluded.subject, text = excluded.text, updated_at = excluded.updated_at, updated_by = "
-      "excluded.updated_by",
-      {std::string(core::ToString(t.kind)), t.language, t.subject, t.text, Seconds(at),
-       ArgOf(staff_id)});
-  if (!saved) return tl::unexpected(saved.error());
-  return {};
-}
-
-Result<void> DeleteTemplate(SqlSession& session, core::TemplateKind kind,
-                            const std::string& language) {
-  auto deleted =
-      session.Run("DELETE FROM message_templates WHERE kind = ? AND language = ? RETURNING kind",
-                  {std::string(core::ToString(kind)), language});
-  if (!deleted) return tl::unexpected(deleted.error());
-  if (*deleted == 0) {
-    return Fail(core::ErrorCode::kNotFound,
-                fmt::format("no edited {} template in \"{}\"", core::ToString(kind), language));
-  }
-  return {};
 }
 
 Result<std::optional<std::string>> CaseOfMessageId(SqlSession& session,

@@ -40,6 +40,16 @@ class SqlSession {
   virtual std::string_view SkipLocked() const = 0;
 };
 
+// The rows `sql` returns, each made a T by `read(const RowView&)`.
+template <class T, class Read>
+core::Result<std::vector<T>> SelectRows(SqlSession& session, const std::string& sql,
+                                        const std::vector<SqlArg>& args, Read read) {
+  std::vector<T> rows;
+  auto ran = session.Run(sql, args, [&](const RowView& row) { rows.push_back(read(row)); });
+  if (!ran) return tl::unexpected(ran.error());
+  return rows;
+}
+
 // `sql` with each `?` outside quotes numbered $1, $2 … (PostgreSQL's placeholders).
 std::string NumberPlaceholders(std::string_view sql);
 

@@ -2,21 +2,9 @@
 // and skip rows another process holds locked (FOR UPDATE SKIP LOCKED), so N processes share the
 // work and none takes a row another has claimed.
 #include "store/common/correspondence_sql.h"
-#include "store/postgres/pg_pool.h"
-#include "store/postgres/pg_session.h"
-#include "store/postgres/pg_store.h"
+#include "store/postgres/pg_store_sessions.h"
 
 namespace caredesk::store {
-
-template <class T, class Body>
-Result<T> PgStore::InSession(Body body) {
-  auto conn = pool_.Borrow();
-  if (!conn) return tl::unexpected(conn.error());
-  return InTransaction(**conn, [&]() -> Result<T> {
-    PgSession session(**conn);
-    return body(session);
-  });
-}
 
 Result<std::vector<core::OutboxMessage>> PgStore::Enqueue(
     std::span<const core::OutboxMessage> messages) {

@@ -2,25 +2,9 @@
 // is serialised with every other write), reads on a reader connection.
 #include "store/common/correspondence_sql.h"
 #include "store/sqlite/sqlite_query.h"
-#include "store/sqlite/sqlite_session.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_store_sessions.h"
 
 namespace caredesk::store {
-
-template <class T, class Body>
-Result<T> SqliteStore::InWriter(Body body) {
-  return Write<T>(*writer_, [&](SqliteDb& db) -> Result<T> {
-    SqliteSession session(db);
-    return body(session);
-  });
-}
-
-template <class T, class Body>
-Result<T> SqliteStore::InReader(Body body) {
-  auto reader = readers_.Borrow();
-  SqliteSession session(*reader);
-  return body(session);
-}
 
 Result<std::vector<core::OutboxMessage>> SqliteStore::Enqueue(
     std::span<const core::OutboxMessage> messages) {

@@ -135,6 +135,20 @@ class SqliteStore : public core::Store {
   core::Result<std::optional<core::Instant>> LastMessageTo(core::Id customer_id,
                                                            std::string_view kind) override;
 
+  core::Result<core::ServiceNotice> CreateNotice(
+      const core::ServiceNotice& notice, std::span<const core::OutboxMessage> messages) override;
+  core::Result<core::ServiceNotice> EndNotice(core::Id notice_id, core::Instant at) override;
+  core::Result<core::Page<core::ServiceNotice>> Notices(const std::string& cursor,
+                                                        int limit) override;
+  core::Result<std::vector<core::ServiceNotice>> NoticesInForce(core::Instant now) override;
+  core::Result<std::vector<core::CaseRecord>> NoticeCases(const std::string& service) override;
+
+  core::Result<core::SatisfactionResponse> SaveSatisfaction(
+      const core::SatisfactionResponse& response) override;
+  core::Result<core::SatisfactionCounts> CountSatisfaction() override;
+  core::Result<core::Page<core::SatisfactionResponse>> SatisfactionComments(
+      const std::string& cursor, int limit) override;
+
  private:
   // `body(SqlSession&)` in a write of the group committer, or on a reader connection.
   template <class T, class Body>

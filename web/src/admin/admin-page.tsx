@@ -1,13 +1,16 @@
-// The admin area (#/staff/admin/SECTION): staff and their roles, departments, the policy and
-// the business calendar, one section at a time with their own navigation.
+// The admin area (#/staff/admin/SECTION): staff and their roles, departments, the policy, the
+// business calendar, the message templates and the outbox, one section at a time with their own
+// navigation.
 import type { JSX } from 'preact';
 import { useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { href } from '../route';
 import { CalendarPreview } from './calendar';
 import { Departments } from './departments';
+import { Outbox } from './outbox';
 import { PolicyAdmin } from './policy';
 import { StaffAccounts } from './staff-accounts';
+import { Templates } from './templates';
 import type { Me } from '../staff/page-registry';
 import './admin.css';
 
@@ -22,6 +25,8 @@ export const adminSections: Section[] = [
   { name: 'departments', label: 'admin_departments', component: Departments },
   { name: 'policy', label: 'admin_policy', component: PolicyAdmin },
   { name: 'calendar', label: 'admin_calendar', component: CalendarPreview },
+  { name: 'templates', label: 'admin_templates', component: Templates },
+  { name: 'outbox', label: 'admin_outbox', component: Outbox },
 ];
 
 export function AdminPage({ param, me }: { param?: string; me: Me }) {

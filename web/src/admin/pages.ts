@@ -2,6 +2,7 @@
 import type { StaffPage } from '../staff/page-registry';
 import { AdminPage } from './admin-page';
 import { DashboardPage } from './dashboard';
+import { NoticesPage } from './notices';
 
 export const adminPages: StaffPage[] = [
   {
@@ -10,6 +11,13 @@ export const adminPages: StaffPage[] = [
     roles: ['manager', 'auditor', 'admin'],
     inNav: true,
     component: DashboardPage,
+  },
+  {
+    name: 'notices',
+    label: 'nav_notices',
+    roles: ['manager', 'admin'],
+    inNav: true,
+    component: NoticesPage,
   },
   { name: 'admin', label: 'nav_admin', roles: ['admin'], inNav: true, component: AdminPage },
 ];

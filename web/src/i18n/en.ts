@@ -1,6 +1,7 @@
 // Every string the UI shows, in English: the portal's here, the staff console's and admin's in
 // their own files. es.ts must translate every key.
 import { adminEn } from './admin.en';
+import { mailEn } from './mail.en';
 import { staffEn } from './staff.en';
 
 export const portalEn = {
@@ -133,8 +134,26 @@ export const portalEn = {
   error_title: 'There is a problem',
   not_found_case:
     'We could not find a case with that reference and tracking code. Check both and try again.',
+  portal_notices: 'Service notices',
+  portal_notice_service: 'Affects: {service}',
+  portal_notice_until: 'Until {when}',
+  nav_feedback: 'How did we do?',
+  feedback_intro:
+    'Tell us how we are doing: it helps us get better. You do not need to give your name, and it is not about any one case.',
+  feedback_rating: 'How would you rate us?',
+  feedback_rating_1: '1: very poor',
+  feedback_rating_2: '2: poor',
+  feedback_rating_3: '3: all right',
+  feedback_rating_4: '4: good',
+  feedback_rating_5: '5: very good',
+  feedback_comment: 'Anything you would like to tell us',
+  feedback_comment_hint: 'Up to 2,000 characters. Please do not include personal details.',
+  feedback_submit: 'Send',
+  feedback_thanks: 'Thank you. We read every response.',
+  field_error_rating: 'Choose a rating from 1 to 5.',
+  field_error_comment: 'Your comment is too long: it may have up to 2,000 characters.',
 } as const;
 
-export const en = { ...portalEn, ...staffEn, ...adminEn };
+export const en = { ...portalEn, ...staffEn, ...adminEn, ...mailEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,11 +1,13 @@
 // Todas las cadenas de la interfaz, en español. Cada clave de en.ts debe estar aquí.
 import type { MessageKey } from './en';
 import { adminEs } from './admin.es';
+import { mailEs } from './mail.es';
 import { staffEs } from './staff.es';
 
 export const es: Record<MessageKey, string> = {
   ...staffEs,
   ...adminEs,
+  ...mailEs,
   loading: 'Cargando…',
   skip_to_content: 'Saltar al contenido',
   language: 'Idioma',
@@ -137,4 +139,22 @@ export const es: Record<MessageKey, string> = {
   error_title: 'Hay un problema',
   not_found_case:
     'No encontramos ningún caso con esa referencia y ese código de seguimiento. Compruebe ambos e inténtelo de nuevo.',
+  portal_notices: 'Avisos de servicio',
+  portal_notice_service: 'Afecta a: {service}',
+  portal_notice_until: 'Hasta el {when}',
+  nav_feedback: '¿Qué tal lo hemos hecho?',
+  feedback_intro:
+    'Díganos qué tal lo estamos haciendo: nos ayuda a mejorar. No hace falta que dé su nombre, y no se refiere a ningún caso en concreto.',
+  feedback_rating: '¿Qué puntuación nos da?',
+  feedback_rating_1: '1: muy mal',
+  feedback_rating_2: '2: mal',
+  feedback_rating_3: '3: regular',
+  feedback_rating_4: '4: bien',
+  feedback_rating_5: '5: muy bien',
+  feedback_comment: 'Cualquier cosa que quiera decirnos',
+  feedback_comment_hint: 'Hasta 2.000 caracteres. Por favor, no incluya datos personales.',
+  feedback_submit: 'Enviar',
+  feedback_thanks: 'Gracias. Leemos todas las respuestas.',
+  field_error_rating: 'Elija una puntuación del 1 al 5.',
+  field_error_comment: 'Su comentario es demasiado largo: puede tener hasta 2.000 caracteres.',
 };

@@ -1,12 +1,13 @@
 import { adminEn } from './admin.en';
+import { mailEn } from './mail.en';
 import { en, portalEn } from './en';
 import { staffEn } from './staff.en';
 import { es } from './es';
 import { formatInstant, setLanguage, setOrganisationZone, translate } from './index';
 
 describe('translations', () => {
-  it('gives each key one meaning: the portal, staff and admin dictionaries share none', () => {
-    const parts = [Object.keys(portalEn), Object.keys(staffEn), Object.keys(adminEn)];
+  it('gives each key one meaning: the portal, staff, admin and mail dictionaries share none', () => {
+    const parts = [Object.keys(portalEn), Object.keys(staffEn), Object.keys(adminEn), Object.keys(mailEn)];
     const all = parts.flat();
     expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
   });

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { href } from '../route';
 import { languages, language, setLanguage, useT, type Language } from '../i18n';
+import { NoticesBanner } from './notices-banner';
 import { usePublished } from './published';
 
 export function LanguagePicker() {
@@ -40,12 +41,14 @@ export function PortalLayout({ children }: { children: ComponentChildren }) {
             <li><a href={href('track')}>{t('nav_track')}</a></li>
             <li><a href={href('suggestions')}>{t('nav_suggestions')}</a></li>
             <li><a href={href('standards')}>{t('nav_standards')}</a></li>
+            <li><a href={href('feedback')}>{t('nav_feedback')}</a></li>
             <li><a href={href('account')}>{t('nav_account')}</a></li>
             <li><a href={href('staff')}>{t('nav_staff')}</a></li>
           </ul>
         </nav>
         <LanguagePicker />
       </header>
+      <NoticesBanner />
       <main id="content" tabIndex={-1}>
         {children}
       </main>

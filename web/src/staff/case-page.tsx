@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/en';
 import { ErrorSummary } from '../ui/form';
 import { CaseActions } from './case-actions';
 import { CaseDeadlines } from './case-deadlines';
+import { CaseOutbox } from './case-outbox';
 import { CustomerPanel } from './customer-panel';
 import { loadActivePolicy } from './active-policy';
 import type { Me } from './page-registry';
@@ -86,6 +87,7 @@ export function CasePage({ param, me }: { param?: string; me: Me }) {
         <CustomerPanel customer={shown.customer} anonymous={shown.anonymous} reference={shown.reference} />
       </div>
       <StaffTimeline events={shown.events} />
+      <CaseOutbox reference={shown.reference} version={shown.events.length} />
       <CaseActions me={me} shown={shown} onRecorded={recorded} />
     </article>
   );

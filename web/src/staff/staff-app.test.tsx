@@ -18,10 +18,14 @@ describe('the staff shell', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('offers each role only the pages it may open', () => {
-    expect(pagesFor(person('agent')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'new']);
+    expect(pagesFor(person('agent')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'new', 'todo']);
     expect(pagesFor(person('auditor')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'dashboard']);
-    expect(pagesFor(person('manager')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'new', 'dashboard']);
-    expect(pagesFor(person('admin')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'dashboard', 'admin']);
+    expect(pagesFor(person('manager')).filter((p) => p.inNav).map((p) => p.name)).toEqual([
+      'queue', 'new', 'todo', 'dashboard', 'notices',
+    ]);
+    expect(pagesFor(person('admin')).filter((p) => p.inNav).map((p) => p.name)).toEqual([
+      'queue', 'dashboard', 'notices', 'admin',
+    ]);
   });
 
   it('asks who is signed in, shows the sign-in form to nobody, and keeps the CSRF token answered', async () => {
@@ -53,7 +57,7 @@ describe('the staff shell', () => {
     await act(() => { host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })); });
     await settle();
     expect(host.querySelector('h1')!.textContent).toBe('Queue');
-    expect([...host.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Queue', 'New contact']);
+    expect([...host.querySelectorAll('nav a')].map((a) => a.textContent)).toEqual(['Queue', 'New contact', 'To do']);
     expect(sessionStorage.getItem('caredesk.csrf')).toBe('tok');
     const signIn = calls.find((c) => c.url === '/api/v1/sessions')!;
     expect(JSON.parse(String(signIn.init!.body))).toEqual({ email: 'agent@example.org', password: 'secret secret' });

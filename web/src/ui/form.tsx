@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { translate, useT } from '../i18n';
 import { en, type MessageKey } from '../i18n/en';
-import type { ApiError } from '../api';
+import { ApiError } from '../api';
 
 interface FieldProps {
   id: string;
@@ -71,6 +71,14 @@ export function fieldError(error: ApiError | null, ...names: string[]): string |
   return names.includes(error.field) ? errorMessage(error) : undefined;
 }
 
+// The API's error `e` with its field put under `scope` ("text" → "notice.text"): for a form whose
+// fields share a name with another form's, so that it shows the server's words for them rather
+// than the other form's translated hint.
+export function scopedError(e: unknown, scope: string): ApiError {
+  if (!(e instanceof ApiError)) return new ApiError(0, String(e));
+  return new ApiError(e.status, e.message, e.field ? `${scope}.${e.field}` : undefined, e.problems);
+}
+
 // The error in the reader's language when the field it names has a translated message
 // ("field_error_subject"), else as the server said it.
 export function errorMessage(error: ApiError): string {
@@ -97,6 +105,28 @@ export function TextArea({ id, label, value, onValue, rows = 4, required, error,
         <textarea id={id} rows={rows} value={value} aria-describedby={described}
           aria-invalid={error ? true : undefined}
           onInput={(e) => onValue((e.target as HTMLTextAreaElement).value)} />
+      )}
+    </Field>
+  );
+}
+
+interface TextInputProps {
+  id: string;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  required?: boolean;
+  error?: string;
+  hint?: string;
+}
+
+// A labelled one-line text field (see Field).
+export function TextInput({ id, label, value, onValue, required, error, hint }: TextInputProps) {
+  return (
+    <Field id={id} label={label} required={required} error={error} hint={hint}>
+      {(described) => (
+        <input id={id} value={value} aria-describedby={described} aria-invalid={error ? true : undefined}
+          onInput={(e) => onValue((e.target as HTMLInputElement).value)} />
       )}
     </Field>
   );
