@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <mutex>
+#include <span>
 #include <thread>
 
 #include "jobs/correspondent.h"
@@ -122,9 +123,10 @@ BENCHMARK(BM_IngestFromMailbox)
 // For the breakdown only: the same corpus filed by jobs::MailIngest straight from memory (with
 // the CRLF line ends IMAP hands over), without Dovecot; its distance from BM_IngestFromMailbox is
 // what reading the mailbox costs. Args: messages, filers. With one filer the messages are filed
-// one after another, as PollMailbox does; with more, each filer thread takes the messages of its
-// share of the senders, in order (so a reply is never filed before the message it answers), and
-// the store's group committer commits their writes together: what filing in parallel would give.
+// one after another, as `caredesk ingest-mail` runs do; with more, each filer thread takes the
+// messages of its share of the senders, in order (so a reply is never filed before the message it
+// answers), and the store's group committer commits their writes together, close to what
+// PollMailbox's batches (jobs/mail_batch.h, 4 filers) do.
 void BM_IngestWithoutImap(benchmark::State& state) {
   const int count = static_cast<int>(state.range(0));
   const int filers = static_cast<int>(state.range(1));
@@ -193,12 +195,23 @@ BENCHMARK(BM_IngestWithoutImap)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
-// For the breakdown only: reading the mailbox as PollMailbox does, without filing anything: the
-// unseen UIDs, then each message fetched (a peek) and, with mark_seen, marked seen on its own.
-// Args: messages, mark_seen, already_seen (as for BM_IngestFromMailbox).
+// The UIDs of the unseen messages listed with their sizes.
+caredesk::core::Result<std::vector<std::uint32_t>> UidsOf(
+    const caredesk::core::Result<std::vector<caredesk::mail::MailboxMessage>>& unseen) {
+  if (!unseen) return tl::unexpected(unseen.error());
+  std::vector<std::uint32_t> uids;
+  for (const auto& message : *unseen) uids.push_back(message.uid);
+  return uids;
+}
+
+// For the breakdown only: reading the mailbox without filing anything. With batch:64, as
+// PollMailbox does: the unseen messages and their sizes, then for each batch of 64 one fetch (a
+// peek) and one command marking them seen. With batch:1, as PollMailbox did before it read in
+// batches: each message fetched and marked seen on its own.
+// Args: messages, batch, already_seen (as for BM_IngestFromMailbox).
 void BM_ReadMailboxWithoutIngest(benchmark::State& state) {
   const int count = static_cast<int>(state.range(0));
-  const bool mark_seen = state.range(1) != 0;
+  const auto batch = static_cast<std::size_t>(state.range(1));
   const int already_seen = static_cast<int>(state.range(2));
   std::string error;
   SharedMailbox* shared = TheMailbox(error);
@@ -231,18 +244,22 @@ void BM_ReadMailboxWithoutIngest(benchmark::State& state) {
     const double server_before = GroupCpuSeconds(dovecot);
     state.ResumeTiming();
 
-    auto uids = mailbox->UnseenUids();
-    for (std::uint32_t uid : uids ? *uids : std::vector<std::uint32_t>{}) {
-      auto raw = mailbox->Fetch(uid);
-      if (!raw) {
-        error = raw.error().message;
-        break;
-      }
-      if (mark_seen) {
-        if (auto seen = mailbox->MarkSeen(uid); !seen) {
-          error = seen.error().message;
-          break;
+    auto uids = batch == 1 ? mailbox->UnseenUids() : UidsOf(mailbox->Unseen());
+    const std::vector<std::uint32_t> all = uids ? *uids : std::vector<std::uint32_t>{};
+    for (std::size_t first = 0; first < all.size() && error.empty(); first += batch) {
+      const std::span<const std::uint32_t> some(all.data() + first,
+                                                std::min(batch, all.size() - first));
+      if (batch == 1) {
+        auto raw = mailbox->Fetch(some.front());
+        if (!raw) error = raw.error().message;
+      } else {
+        auto raws = mailbox->FetchMany(some);
+        if (!raws || raws->size() != some.size()) {
+          error = raws ? "a batch came back short" : raws.error().message;
         }
+      }
+      if (auto seen = mailbox->MarkSeen(some); error.empty() && !seen) {
+        error = seen.error().message;
       }
     }
 
@@ -262,10 +279,10 @@ void BM_ReadMailboxWithoutIngest(benchmark::State& state) {
   state.counters["dovecot_cpu_us_per_msg"] = server_cpu * 1e6 / messages;
 }
 BENCHMARK(BM_ReadMailboxWithoutIngest)
-    ->ArgNames({"messages", "mark_seen", "already_seen"})
-    ->Args({2000, 0, 0})
+    ->ArgNames({"messages", "batch", "already_seen"})
     ->Args({2000, 1, 0})
-    ->Args({2000, 1, 10000})
+    ->Args({2000, 64, 0})
+    ->Args({2000, 64, 10000})
     ->Iterations(1)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

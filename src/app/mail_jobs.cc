@@ -61,19 +61,19 @@ MailJobs::MailJobs(core::Store& store, const core::Clock& clock, const MailSetti
   } else {
     description_ += ", no SMTP server (messages wait in the outbox)";
   }
-  if (!settings.imap_url.empty()) {
+  for (const auto& box : settings.Mailboxes()) {
     mail::ImapSettings imap;
-    imap.url = settings.imap_url;
-    imap.username = settings.imap_user;
-    imap.password = settings.imap_password;
-    imap.tls = TlsOf<mail::ImapSettings::Tls>(settings.imap_tls);
-    mailbox_ = std::make_unique<mail::CurlImapMailbox>(imap);
-    description_ += ", reading " + settings.imap_url;
+    imap.url = box.url;
+    imap.username = box.user;
+    imap.password = box.password;
+    imap.tls = TlsOf<mail::ImapSettings::Tls>(box.tls);
+    mailboxes_.push_back(std::make_unique<mail::CurlImapMailbox>(imap));
+    description_ += ", reading " + mailboxes_.back()->display();
   }
   jobs::JobParts parts;
   parts.scheduler = &scheduler_;
   parts.sender = sender_.get();
-  parts.mailbox = mailbox_.get();
+  for (const auto& mailbox : mailboxes_) parts.mailboxes.push_back(mailbox.get());
   parts.ingest = &ingest_;
   parts.poll_every = settings.imap_poll;
   parts.log = std::move(log);

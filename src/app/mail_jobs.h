@@ -1,11 +1,12 @@
 // The jobs of a serving process, wired from its settings: the scheduler always (unless jobs are
-// off), the outbox sender when an SMTP server is configured, the mailbox reader when an IMAP one
-// is, all on the job runner's thread (jobs/job_runner.h).
+// off), the outbox sender when an SMTP server is configured, a mailbox reader for each IMAP
+// mailbox configured, all on the job runner's thread (jobs/job_runner.h).
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "app/mail_settings.h"
 #include "auth/token.h"
@@ -45,7 +46,7 @@ class MailJobs {
   jobs::Scheduler scheduler_;
   std::unique_ptr<mail::CurlSmtpSender> smtp_;
   std::unique_ptr<jobs::OutboxSender> sender_;
-  std::unique_ptr<mail::CurlImapMailbox> mailbox_;
+  std::vector<std::unique_ptr<mail::CurlImapMailbox>> mailboxes_;
   jobs::MailIngest ingest_;
   std::string description_;
   std::unique_ptr<jobs::JobRunner> runner_;  // last: stopped first

@@ -44,6 +44,42 @@ const std::vector<std::string>& MailSettingNames() {
   return names;
 }
 
+const std::vector<std::string>& MailboxKeys() {
+  static const std::vector<std::string> keys = {"url", "user", "password_file", "tls"};
+  return keys;
+}
+
+core::Result<void> ApplyMailboxKey(const std::string& name, const std::string& value,
+                                   const std::string& where, MailboxSettings& mailbox) {
+  const std::string field = "mailbox." + name;
+  if (name == "url") {
+    if (value.rfind("imap://", 0) != 0 && value.rfind("imaps://", 0) != 0) {
+      return core::Fail(
+          core::ErrorCode::kInvalid,
+          fmt::format("{} ({}): '{}' does not start imap:// or imaps://", field, where, value),
+          field);
+    }
+    mailbox.url = value;
+  } else if (name == "user") {
+    mailbox.user = value;
+  } else if (name == "password_file") {
+    auto secret = ReadSecret(field, value);
+    if (!secret) return tl::unexpected(secret.error());
+    mailbox.password = *secret;
+  } else if (name == "tls") {
+    if (auto ok = OneOf(field, value, where, {"none", "starttls", "required"}); !ok) return ok;
+    mailbox.tls = value;
+  }
+  return {};
+}
+
+std::vector<MailboxSettings> MailSettings::Mailboxes() const {
+  std::vector<MailboxSettings> all;
+  if (!imap_url.empty()) all.push_back({imap_url, imap_user, imap_password, imap_tls});
+  all.insert(all.end(), more_mailboxes.begin(), more_mailboxes.end());
+  return all;
+}
+
 core::Result<void> ApplyMailSetting(const std::string& name, const std::string& value,
                                     const std::string& source, MailSettings& settings) {
   if (name == "jobs") {

@@ -180,7 +180,9 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"mail_from", "The address caredesk's messages come from"},
       {"mail_from_name", "The name they come from (default: the organisation's)"},
       {"public_url", "The address customers reach caredesk at, for links in messages"},
-      {"imap_url", "imap://host:port/MAILBOX or imaps://… to read incoming mail from"},
+      {"imap_url",
+       "imap://host:port/MAILBOX or imaps://… to read incoming mail from (more mailboxes: "
+       "[[mailbox]] tables in the --config file)"},
       {"imap_user", "IMAP user (the password: imap_password_file or CAREDESK_IMAP_PASSWORD)"},
       {"imap_password_file", "File holding the IMAP password"},
       {"imap_tls", "none, starttls (if offered) or required"},

@@ -15,9 +15,56 @@ std::string EnvName(const std::string& name) {
   return upper;
 }
 
-// The config file's values as text, so that every source is parsed by the same code.
-core::Result<std::map<std::string, std::string>> ReadConfig(const std::string& text,
-                                                            const std::string& name) {
+// A config value as text (a string or an integer), so that every source is parsed by the same
+// code; none for another kind of value.
+std::optional<std::string> TextOf(const toml::node& node) {
+  if (auto s = node.value<std::string>(); s && node.is_string()) return *s;
+  if (auto i = node.value<std::int64_t>(); i && node.is_integer()) return std::to_string(*i);
+  return std::nullopt;
+}
+
+// The config file's [[mailbox]] tables.
+core::Result<std::vector<MailboxSettings>> ReadMailboxes(const toml::node& node,
+                                                         const std::string& name) {
+  const int line = static_cast<int>(node.source().begin.line);
+  const auto* tables = node.as_array();
+  if (!tables || !tables->is_array_of_tables()) {
+    return core::Fail(core::ErrorCode::kInvalid,
+                      fmt::format("{}:{}: 'mailbox' must be [[mailbox]] tables", name, line),
+                      "mailbox");
+  }
+  std::vector<MailboxSettings> mailboxes;
+  const auto& keys = MailboxKeys();
+  for (const auto& element : *tables) {
+    const auto& table = *element.as_table();
+    const std::string where =
+        fmt::format("{}:{}", name, static_cast<int>(table.source().begin.line));
+    MailboxSettings mailbox;
+    for (const auto& [key, value] : table) {
+      const std::string field(key.str());
+      const auto text = TextOf(value);
+      if (std::find(keys.begin(), keys.end(), field) == keys.end() || !text) {
+        return core::Fail(core::ErrorCode::kInvalid,
+                          fmt::format("{}: [[mailbox]] takes {} (strings), not '{}'", where,
+                                      fmt::join(keys, ", "), field),
+                          "mailbox." + field);
+      }
+      if (auto applied = ApplyMailboxKey(field, *text, where, mailbox); !applied) {
+        return tl::unexpected(applied.error());
+      }
+    }
+    if (mailbox.url.empty()) {
+      return core::Fail(core::ErrorCode::kInvalid,
+                        fmt::format("{}: a [[mailbox]] needs its url", where), "mailbox.url");
+    }
+    mailboxes.push_back(std::move(mailbox));
+  }
+  return mailboxes;
+}
+
+// The config file's values as text, and its [[mailbox]] tables.
+core::Result<std::map<std::string, std::string>> ReadConfig(
+    const std::string& text, const std::string& name, std::vector<MailboxSettings>& mailboxes) {
   std::map<std::string, std::string> values;
   if (text.empty()) return values;
   toml::table table;
@@ -32,19 +79,23 @@ core::Result<std::map<std::string, std::string>> ReadConfig(const std::string& t
   for (const auto& [key, node] : table) {
     const std::string setting(key.str());
     const int line = static_cast<int>(node.source().begin.line);
+    if (setting == "mailbox") {
+      auto read = ReadMailboxes(node, name);
+      if (!read) return tl::unexpected(read.error());
+      mailboxes = std::move(*read);
+      continue;
+    }
     if (std::find(known.begin(), known.end(), setting) == known.end()) {
       return core::Fail(core::ErrorCode::kInvalid,
                         fmt::format("{}:{}: unknown setting '{}'", name, line, setting), setting);
     }
-    if (auto s = node.value<std::string>(); s && node.is_string()) {
-      values[setting] = *s;
-    } else if (auto i = node.value<std::int64_t>(); i && node.is_integer()) {
-      values[setting] = std::to_string(*i);
-    } else {
+    auto value = TextOf(node);
+    if (!value) {
       return core::Fail(
           core::ErrorCode::kInvalid,
           fmt::format("{}:{}: '{}' must be a string or an integer", name, line, setting), setting);
     }
+    values[setting] = std::move(*value);
   }
   return values;
 }
@@ -108,9 +159,9 @@ core::Result<ServeSettings> ResolveServeSettings(const std::map<std::string, std
                                                  const EnvLookup& env,
                                                  const std::string& config_text,
                                                  const std::string& config_name) {
-  auto config = ReadConfig(config_text, config_name);
-  if (!config) return tl::unexpected(config.error());
   ServeSettings settings;
+  auto config = ReadConfig(config_text, config_name, settings.mail.more_mailboxes);
+  if (!config) return tl::unexpected(config.error());
   for (const auto& name : ServeSettingNames()) {
     std::string value;
     std::string source;

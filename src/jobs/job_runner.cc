@@ -31,7 +31,7 @@ void JobRunner::Run() {
   auto next_poll = std::chrono::steady_clock::now();
   while (true) {
     const auto now = std::chrono::steady_clock::now();
-    const bool poll = parts_.mailbox && now >= next_poll;
+    const bool poll = !parts_.mailboxes.empty() && now >= next_poll;
     if (poll) next_poll = now + parts_.poll_every;
     Tick(poll);
     std::unique_lock lock(mutex_);
@@ -45,13 +45,16 @@ void JobRunner::Tick(bool poll) {
   auto log = [this](bool error, const std::string& text) {
     if (parts_.log) parts_.log(error, text);
   };
-  if (poll && parts_.ingest) {
-    auto report = PollMailbox(*parts_.mailbox, *parts_.ingest,
-                              [&](const std::string& text) { log(true, text); });
+  for (auto* mailbox : parts_.mailboxes) {
+    if (!poll || !parts_.ingest) break;
+    const std::string name = mailbox->display();
+    auto report = PollMailbox(*mailbox, *parts_.ingest, [&](const std::string& text) {
+      log(true, fmt::format("mailbox {}: {}", name, text));
+    });
     if (!report) {
-      log(true, fmt::format("reading the mailbox: {}", report.error().message));
+      log(true, fmt::format("reading the mailbox {}: {}", name, report.error().message));
     } else if (report->filed + report->duplicates + report->refused > 0) {
-      log(false, fmt::format("mailbox: {} filed, {} duplicates, {} refused", report->filed,
+      log(false, fmt::format("mailbox {}: {} filed, {} duplicates, {} refused", name, report->filed,
                              report->duplicates, report->refused));
     }
   }

@@ -1,5 +1,5 @@
 // The jobs' own thread in a serving process: every tick it fires due timers and sends due
-// outbox messages, and every poll interval it reads the mailbox. Several processes may run it on
+// outbox messages, and every poll interval it reads each mailbox. Several processes may run it on
 // one PostgreSQL: the store's claims keep them from doing the same work twice. Errors are
 // reported and retried on the next tick; the thread never dies of one.
 #pragma once
@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "jobs/mail_ingest.h"
 #include "jobs/outbox_sender.h"
@@ -20,8 +21,8 @@ namespace caredesk::jobs {
 
 struct JobParts {
   Scheduler* scheduler = nullptr;
-  OutboxSender* sender = nullptr;            // none: messages wait in the outbox
-  mail::CurlImapMailbox* mailbox = nullptr;  // none: no mailbox is read
+  OutboxSender* sender = nullptr;                 // none: messages wait in the outbox
+  std::vector<mail::CurlImapMailbox*> mailboxes;  // none: no mailbox is read
   MailIngest* ingest = nullptr;
   std::chrono::milliseconds tick{1000};
   std::chrono::seconds poll_every{30};

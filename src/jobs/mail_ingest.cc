@@ -83,10 +83,17 @@ core::Result<std::optional<std::string>> MailIngest::CaseOf(const core::InboundM
   return std::optional<std::string>();
 }
 
+core::Result<core::InboundMail> MailIngest::Parse(std::string_view raw) const {
+  return mail::ParseMail(raw, limits_);
+}
+
 core::Result<Ingested> MailIngest::Ingest(std::string_view raw) {
-  auto parsed = mail::ParseMail(raw, limits_);
+  auto parsed = Parse(raw);
   if (!parsed) return tl::unexpected(parsed.error());
-  const core::InboundMail& mail = *parsed;
+  return File(*parsed, raw);
+}
+
+core::Result<Ingested> MailIngest::File(const core::InboundMail& mail, std::string_view raw) {
   const std::string message_id = FilingId(mail, raw);
   Ingested duplicate{IngestOutcome::kDuplicate, "", message_id, mail.problems};
   auto filed = store_.MailFiled(message_id);

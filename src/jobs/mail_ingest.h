@@ -40,6 +40,11 @@ class MailIngest {
   // limits); kUnavailable when the store could not be reached (try again).
   core::Result<Ingested> Ingest(std::string_view raw);
 
+  // Ingest in two steps, for filing many at once (jobs/mail_batch.h): parsing touches nothing
+  // and may run on any thread; filing writes the parsed message with its raw bytes.
+  core::Result<core::InboundMail> Parse(std::string_view raw) const;
+  core::Result<Ingested> File(const core::InboundMail& mail, std::string_view raw);
+
  private:
   core::Result<Ingested> Thread(const core::InboundMail& mail, const std::string& reference,
                                 std::string_view raw);

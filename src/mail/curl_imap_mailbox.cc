@@ -93,6 +93,7 @@ long RemainingMs(Clock::time_point deadline) {
 
 CurlImapMailbox::CurlImapMailbox(ImapSettings settings) : settings_(std::move(settings)) {
   InitCurl();
+  if (auto url = ParseUrl(settings_.url)) display_ = url->display;
 }
 
 CurlImapMailbox::~CurlImapMailbox() {
@@ -196,7 +197,36 @@ core::Result<ImapReply> CurlImapMailbox::Run(const std::string& command,
 
 core::Result<std::vector<std::uint32_t>> CurlImapMailbox::UnseenUids() {
   const std::lock_guard lock(mutex_);
+  return SearchUnseen(Clock::now() + settings_.timeout);
+}
+
+core::Result<std::vector<MailboxMessage>> CurlImapMailbox::Unseen() {
+  const std::lock_guard lock(mutex_);
   const auto deadline = Clock::now() + settings_.timeout;
+  auto uids = SearchUnseen(deadline);
+  if (!uids) return tl::unexpected(uids.error());
+  std::vector<MailboxMessage> messages;
+  if (uids->empty()) return messages;
+  auto reply = Run("UID FETCH " + UidSet(*uids) + " (UID RFC822.SIZE)", deadline);
+  if (!reply) return tl::unexpected(reply.error());
+  if (reply->status != "OK") return tl::unexpected(RefusedError("refused UID FETCH", *reply));
+  for (const auto& untagged : reply->untagged) {
+    const auto uid = FetchedUid(untagged);
+    const auto size = FetchedSize(untagged);
+    // Only the UIDs searched for: a server may add FETCH replies of its own (flag changes).
+    if (uid && size && std::binary_search(uids->begin(), uids->end(), *uid)) {
+      messages.push_back({*uid, *size});
+    }
+  }
+  std::sort(messages.begin(), messages.end(),
+            [](const auto& a, const auto& b) { return a.uid < b.uid; });
+  messages.erase(std::unique(messages.begin(), messages.end(),
+                             [](const auto& a, const auto& b) { return a.uid == b.uid; }),
+                 messages.end());
+  return messages;
+}
+
+core::Result<std::vector<std::uint32_t>> CurlImapMailbox::SearchUnseen(Clock::time_point deadline) {
   // NOOP first: servers need not notice new mail on other commands (RFC 3501 6.1.2), and
   // Dovecot does not on SEARCH.
   if (auto noop = Run("NOOP", deadline); !noop) return tl::unexpected(noop.error());
@@ -249,10 +279,44 @@ core::Result<std::string> CurlImapMailbox::Fetch(std::uint32_t uid) {
                     "uid");
 }
 
-core::Result<void> CurlImapMailbox::MarkSeen(std::uint32_t uid) {
-  if (uid == 0) return core::Fail(core::ErrorCode::kInvalid, "UIDs start at 1", "uid");
+core::Result<std::vector<std::pair<std::uint32_t, std::string>>> CurlImapMailbox::FetchMany(
+    std::span<const std::uint32_t> uids) {
+  std::vector<std::pair<std::uint32_t, std::string>> fetched;
+  if (uids.empty()) return fetched;
+  if (std::find(uids.begin(), uids.end(), 0u) != uids.end()) {
+    return core::Fail(core::ErrorCode::kInvalid, "UIDs start at 1", "uid");
+  }
   const std::lock_guard lock(mutex_);
-  auto reply = Run("UID STORE " + std::to_string(uid) + " +FLAGS.SILENT (\\Seen)",
+  auto reply =
+      Run("UID FETCH " + UidSet(uids) + " (UID BODY.PEEK[])", Clock::now() + settings_.timeout);
+  if (!reply) {
+    core::Error error = std::move(reply.error());
+    if (error.code == core::ErrorCode::kInvalid) {
+      error.message = "messages " + UidSet(uids) + " in " + mailbox_ + ": " + error.message;
+      error.field = "uid";
+    }
+    return tl::unexpected(std::move(error));
+  }
+  if (reply->status != "OK") return tl::unexpected(RefusedError("refused UID FETCH", *reply));
+  for (auto& untagged : reply->untagged) {
+    const auto uid = FetchedUid(untagged);
+    if (!uid || std::find(uids.begin(), uids.end(), *uid) == uids.end()) continue;
+    if (auto body = FetchedBody(untagged, *uid)) fetched.emplace_back(*uid, std::move(*body));
+  }
+  return fetched;
+}
+
+core::Result<void> CurlImapMailbox::MarkSeen(std::uint32_t uid) {
+  return MarkSeen(std::span<const std::uint32_t>(&uid, 1));
+}
+
+core::Result<void> CurlImapMailbox::MarkSeen(std::span<const std::uint32_t> uids) {
+  if (uids.empty()) return {};
+  if (std::find(uids.begin(), uids.end(), 0u) != uids.end()) {
+    return core::Fail(core::ErrorCode::kInvalid, "UIDs start at 1", "uid");
+  }
+  const std::lock_guard lock(mutex_);
+  auto reply = Run("UID STORE " + UidSet(uids) + " +FLAGS.SILENT (\\Seen)",
                    Clock::now() + settings_.timeout);
   if (!reply) return tl::unexpected(reply.error());
   if (reply->status != "OK") {

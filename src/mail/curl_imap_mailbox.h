@@ -21,8 +21,10 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -31,6 +33,13 @@ namespace caredesk::mail {
 
 struct CurlImapConnection;  // imap_wire.h
 struct ImapReply;
+
+// A message waiting in the mailbox: its UID and its size in bytes as the server reports it.
+struct MailboxMessage {
+  std::uint32_t uid = 0;
+  std::uint64_t size = 0;
+  bool operator==(const MailboxMessage&) const = default;
+};
 
 struct ImapSettings {
   // imap://host:port/MAILBOX or imaps://host:port/MAILBOX; no mailbox means INBOX. The name is
@@ -56,24 +65,44 @@ class CurlImapMailbox {
   // The UIDs of the messages without \Seen, ascending.
   core::Result<std::vector<std::uint32_t>> UnseenUids();
 
+  std::size_t max_message_bytes() const { return settings_.max_message_bytes; }
+  // The server and mailbox ("imap://mail.example.org:143/INBOX"), without credentials; empty
+  // for a URL that does not parse.
+  std::string display() const {
+    const std::lock_guard lock(mutex_);
+    return display_;
+  }
+
+  // The messages without \Seen with their sizes, ascending by UID (two commands in all).
+  core::Result<std::vector<MailboxMessage>> Unseen();
+
   // The message's raw RFC 5322 bytes as stored; leaves its flags alone (BODY.PEEK).
   core::Result<std::string> Fetch(std::uint32_t uid);
 
+  // The raw bytes of each of `uids`, by UID, in one command (flags left alone); a UID no longer
+  // in the mailbox is left out. The caller keeps their sizes together within max_message_bytes.
+  core::Result<std::vector<std::pair<std::uint32_t, std::string>>> FetchMany(
+      std::span<const std::uint32_t> uids);
+
   // Sets \Seen on the message (nothing happens for a UID no longer in the mailbox).
   core::Result<void> MarkSeen(std::uint32_t uid);
+  // Sets \Seen on all of `uids` in one command.
+  core::Result<void> MarkSeen(std::span<const std::uint32_t> uids);
 
  private:
   // Sends one tagged command and reads its reply, connecting first when needed.
   core::Result<ImapReply> Run(const std::string& command,
                               std::chrono::steady_clock::time_point deadline);
   core::Result<void> Connect(std::chrono::steady_clock::time_point deadline);
+  core::Result<std::vector<std::uint32_t>> SearchUnseen(
+      std::chrono::steady_clock::time_point deadline);
   // kUnavailable: the server answered NO or BAD to what we asked.
   core::Error RefusedError(std::string_view what, const ImapReply& reply) const;
 
   ImapSettings settings_;
   std::string mailbox_;  // decoded from the URL
   std::string display_;  // the server and mailbox, for messages
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::unique_ptr<CurlImapConnection> connection_;  // under mutex_
 };
 

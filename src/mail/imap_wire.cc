@@ -189,35 +189,81 @@ core::Result<ImapReply> CurlImapConnection::Command(const std::string& command, 
   }
 }
 
-std::optional<std::string> FetchedBody(ImapUntagged& untagged, std::uint32_t uid) {
-  const std::string_view text(untagged.text);
-  // "<seq> FETCH (" … ")"
+namespace {
+
+// The items of a `<seq> FETCH (...)` reply ("UID 7 BODY[] {}"), or none for another reply.
+std::optional<std::string_view> FetchItems(std::string_view text) {
   const auto open = text.find(" FETCH (");
   if (open == std::string_view::npos) return std::nullopt;
-  const std::string_view items = text.substr(open + 8);
-  // The UID item: "UID n" after "(" or a space (not e.g. "X-UID n").
-  std::size_t uid_at = items.find("UID ");
-  while (uid_at != std::string_view::npos && uid_at > 0 && items[uid_at - 1] != ' ') {
-    uid_at = items.find("UID ", uid_at + 4);
+  return text.substr(open + 8);
+}
+
+// The number after the item `name` ("UID", "RFC822.SIZE") when it starts an item (after "(" or
+// a space, so "X-UID" is not "UID").
+std::optional<std::uint64_t> ItemNumber(std::string_view items, std::string_view name) {
+  const std::string key = std::string(name) + " ";
+  std::size_t at = items.find(key);
+  while (at != std::string_view::npos && at > 0 && items[at - 1] != ' ') {
+    at = items.find(key, at + key.size());
   }
-  if (uid_at == std::string_view::npos) return std::nullopt;
-  std::uint32_t found = 0;
-  const char* first = items.data() + uid_at + 4;
-  const auto [end, ec] = std::from_chars(first, items.data() + items.size(), found);
-  if (ec != std::errc() || found != uid) return std::nullopt;
-  const auto body = items.find("BODY[] ");
+  if (at == std::string_view::npos) return std::nullopt;
+  std::uint64_t value = 0;
+  const char* first = items.data() + at + key.size();
+  const auto [end, ec] = std::from_chars(first, items.data() + items.size(), value);
+  if (ec != std::errc()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<std::string> FetchedBody(ImapUntagged& untagged, std::uint32_t uid) {
+  const std::string_view text(untagged.text);
+  const auto items = FetchItems(text);
+  if (!items || ItemNumber(*items, "UID") != uid) return std::nullopt;
+  const auto body = items->find("BODY[] ");
   if (body == std::string_view::npos) return std::nullopt;
-  const std::string_view value = items.substr(body + 7);
+  const std::string_view value = items->substr(body + 7);
   if (value.rfind("NIL", 0) == 0) return std::string();
   if (value.rfind("{}", 0) != 0) return std::nullopt;
   // Which literal: count the markers before this one.
+  const std::size_t marker = static_cast<std::size_t>(items->data() - text.data()) + body + 7;
   std::size_t index = 0;
-  for (std::size_t at = 0;
-       (at = text.find("{}", at)) != std::string_view::npos && at < open + 8 + body + 7; at += 2) {
+  for (std::size_t at = 0; (at = text.find("{}", at)) != std::string_view::npos && at < marker;
+       at += 2) {
     ++index;
   }
   if (index >= untagged.literals.size()) return std::nullopt;
   return std::move(untagged.literals[index]);
+}
+
+std::optional<std::uint32_t> FetchedUid(const ImapUntagged& untagged) {
+  const auto items = FetchItems(untagged.text);
+  if (!items) return std::nullopt;
+  const auto uid = ItemNumber(*items, "UID");
+  if (!uid || *uid == 0 || *uid > UINT32_MAX) return std::nullopt;
+  return static_cast<std::uint32_t>(*uid);
+}
+
+std::optional<std::uint64_t> FetchedSize(const ImapUntagged& untagged) {
+  const auto items = FetchItems(untagged.text);
+  if (!items) return std::nullopt;
+  return ItemNumber(*items, "RFC822.SIZE");
+}
+
+std::string UidSet(std::span<const std::uint32_t> uids) {
+  std::vector<std::uint32_t> sorted(uids.begin(), uids.end());
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::string set;
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t last = i;
+    while (last + 1 < sorted.size() && sorted[last + 1] == sorted[last] + 1) ++last;
+    if (!set.empty()) set += ',';
+    set += std::to_string(sorted[i]);
+    if (last > i) set += ':' + std::to_string(sorted[last]);
+    i = last + 1;
+  }
+  return set;
 }
 
 }  // namespace caredesk::mail

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,5 +70,14 @@ struct CurlImapConnection {
 
 // The message body of a `n FETCH (UID uid BODY[] {})` reply, if `untagged` is one for `uid`.
 std::optional<std::string> FetchedBody(ImapUntagged& untagged, std::uint32_t uid);
+
+// The UID of a `n FETCH (... UID uid ...)` reply; none for another reply.
+std::optional<std::uint32_t> FetchedUid(const ImapUntagged& untagged);
+
+// The RFC822.SIZE of a `n FETCH (...)` reply, if it has one.
+std::optional<std::uint64_t> FetchedSize(const ImapUntagged& untagged);
+
+// `uids` as an IMAP sequence set, runs as ranges: {3, 1, 2, 7} → "1:3,7". Empty for none.
+std::string UidSet(std::span<const std::uint32_t> uids);
 
 }  // namespace caredesk::mail

@@ -71,6 +71,55 @@ TEST(ServeSettings, BadMailSettingsNameTheSettingAndTheReason) {
   EXPECT_EQ(poll.error().field, "imap_poll");
 }
 
+TEST(ServeSettings, MoreMailboxesComeFromMailboxTablesEachWithItsAccount) {
+  const auto secret = std::filesystem::temp_directory_path() /
+                      ("caredesk-imap-secret-" + std::to_string(::getpid()));
+  std::ofstream(secret) << "complaints-pass\n";
+  const std::string config =
+      "imap_url = \"imaps://mail.example.org:993/INBOX\"\nimap_user = \"care\"\n"
+      "[[mailbox]]\nurl = \"imaps://mail.example.org:993/Complaints\"\n"
+      "user = \"complaints\"\npassword_file = \"" +
+      secret.string() +
+      "\"\n"
+      "[[mailbox]]\nurl = \"imap://127.0.0.1:1143/INBOX\"\ntls = \"none\"\n";
+  auto settings =
+      ResolveServeSettings({}, Env({{"CAREDESK_IMAP_PASSWORD", "care-pass"}}), config, "c.toml");
+  std::filesystem::remove(secret);
+  ASSERT_TRUE(settings) << settings.error().message;
+  const auto boxes = settings->mail.Mailboxes();
+  ASSERT_EQ(boxes.size(), 3u);
+  EXPECT_EQ(boxes[0].url, "imaps://mail.example.org:993/INBOX");
+  EXPECT_EQ(boxes[0].user, "care");
+  EXPECT_EQ(boxes[0].password, "care-pass");
+  EXPECT_EQ(boxes[1].url, "imaps://mail.example.org:993/Complaints");
+  EXPECT_EQ(boxes[1].user, "complaints");
+  EXPECT_EQ(boxes[1].password, "complaints-pass");
+  EXPECT_EQ(boxes[1].tls, "required");
+  EXPECT_EQ(boxes[2].tls, "none");
+  EXPECT_EQ(boxes[2].password, "");
+  EXPECT_TRUE(ResolveServeSettings({}, Env({}), "", "c.toml")->mail.Mailboxes().empty());
+}
+
+TEST(ServeSettings, ABadMailboxTableNamesItsKeyAndLine) {
+  auto field_of = [](const std::string& config) {
+    auto settings = ResolveServeSettings({}, Env({}), config, "c.toml");
+    EXPECT_FALSE(settings);
+    return settings ? std::string() : settings.error().field + " | " + settings.error().message;
+  };
+  EXPECT_EQ(field_of("[[mailbox]]\nuser = \"x\"\n"),
+            "mailbox.url | c.toml:1: a [[mailbox]] needs its url");
+  EXPECT_EQ(field_of("[[mailbox]]\nurl = \"pop3://x/\"\n").substr(0, 14), "mailbox.url | ");
+  EXPECT_EQ(field_of("[[mailbox]]\nurl = \"imap://x/\"\npassword = \"p\"\n").substr(0, 19),
+            "mailbox.password | ")
+      << "a password is never written in the config file itself";
+  EXPECT_EQ(field_of("[[mailbox]]\nurl = \"imap://x/\"\ntls = \"maybe\"\n").substr(0, 14),
+            "mailbox.tls | ");
+  EXPECT_EQ(field_of("[[mailbox]]\nurl = \"imap://x/\"\npassword_file = \"/nonexistent\"\n")
+                .substr(0, 24),
+            "mailbox.password_file | ");
+  EXPECT_EQ(field_of("mailbox = \"imap://x/\"\n").substr(0, 10), "mailbox | ");
+}
+
 TEST(ServeSettings, ListenTakesIpv6InBrackets) {
   auto settings = ResolveServeSettings({{"listen", "[::1]:0"}}, Env({}), "", "");
   ASSERT_TRUE(settings);

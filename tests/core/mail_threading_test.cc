@@ -79,5 +79,59 @@ TEST(MailThreading, NeverAnswersAMessageWithoutASender) {
   EXPECT_FALSE(ShouldAnswer(mail));
 }
 
+InboundMail Mail(std::string from, std::string id, std::string subject = "Hola",
+                 std::string in_reply_to = "", std::vector<std::string> references = {}) {
+  InboundMail mail;
+  mail.from_address = std::move(from);
+  mail.message_id = std::move(id);
+  mail.subject = std::move(subject);
+  mail.in_reply_to = std::move(in_reply_to);
+  mail.references = std::move(references);
+  return mail;
+}
+
+using Chains = std::vector<std::vector<std::size_t>>;
+
+std::vector<const InboundMail*> Pointers(const std::vector<InboundMail>& mails) {
+  std::vector<const InboundMail*> out;
+  for (const auto& mail : mails) out.push_back(&mail);
+  return out;
+}
+
+TEST(FilingChains, UnrelatedMessagesAreChainsOfTheirOwn) {
+  const std::vector<InboundMail> mails{Mail("a@x.es", "1@x"), Mail("b@x.es", "2@x"),
+                                       Mail("c@x.es", "3@x")};
+  EXPECT_EQ(FilingChains(Pointers(mails)), (Chains{{0}, {1}, {2}}));
+}
+
+TEST(FilingChains, ASendersMessagesStayTogetherInTheirOrder) {
+  const std::vector<InboundMail> mails{Mail("a@x.es", "1@x"), Mail("b@x.es", "2@x"),
+                                       Mail("a@x.es", "3@x"), Mail("a@x.es", "4@x")};
+  EXPECT_EQ(FilingChains(Pointers(mails)), (Chains{{0, 2, 3}, {1}}));
+}
+
+TEST(FilingChains, AReplyFromSomeoneElseFollowsWhatItAnswers) {
+  const std::vector<InboundMail> mails{
+      Mail("a@x.es", "1@x"), Mail("b@x.es", "2@x"),
+      Mail("advocate@y.es", "3@y", "Re: Hola", "", {"0@x", "1@x"}),  // by References
+      Mail("c@x.es", "4@x", "Re: Hola", "2@x")};                     // by In-Reply-To
+  EXPECT_EQ(FilingChains(Pointers(mails)), (Chains{{0, 2}, {1, 3}}));
+}
+
+TEST(FilingChains, MessagesNamingOneCaseStayTogetherAndLinksAreFollowedThroughOthers) {
+  const std::vector<InboundMail> mails{
+      Mail("a@x.es", "1@x", "Re: [CD-2026-000001] Hola"), Mail("b@x.es", "2@x"),
+      Mail("c@x.es", "3@x", "Re: cd-2026-000001"),  // the same case as 0
+      Mail("b@x.es", "4@x", "Re: x", "3@x")};       // b's, and answering c's: joins both
+  EXPECT_EQ(FilingChains(Pointers(mails)), (Chains{{0, 1, 2, 3}}));
+}
+
+TEST(FilingChains, AMessageThatDidNotParseIsAChainOfItsOwn) {
+  const std::vector<InboundMail> mails{Mail("a@x.es", "1@x"), Mail("a@x.es", "2@x")};
+  const std::vector<const InboundMail*> pointers{&mails[0], nullptr, &mails[1]};
+  EXPECT_EQ(FilingChains(pointers), (Chains{{0, 2}, {1}}));
+  EXPECT_EQ(FilingChains({}), Chains{});
+}
+
 }  // namespace
 }  // namespace caredesk::core

@@ -10,6 +10,8 @@
 #include "core/case_service.h"
 #include "jobs/correspondent.h"
 #include "jobs/scheduler.h"
+#include "mail/curl_imap_mailbox.h"
+#include "mail_servers.h"
 #include "store_fixture.h"
 
 namespace caredesk::testing {
@@ -77,6 +79,30 @@ class JobsTest : public ::testing::Test {
   std::unique_ptr<jobs::Correspondent> correspondent_;
   std::unique_ptr<jobs::Scheduler> scheduler_;
   int ids_ = 0;
+};
+
+// JobsTest with a test Dovecot (tests/support/mail_servers.h) started for it, and the settings
+// of caredesk's mailbox there: plain IMAP on loopback.
+class MailboxJobsTest : public JobsTest {
+ protected:
+  void SetUp() override {
+    JobsTest::SetUp();
+    if (HasFatalFailure()) return;
+    std::string error;
+    dovecot_ = DovecotServer::Start(DovecotServer::DefaultUsers(), error);
+    ASSERT_TRUE(dovecot_) << error;
+  }
+
+  mail::ImapSettings CaredeskImap() const {
+    mail::ImapSettings imap;
+    imap.url = dovecot_->ImapUrl();
+    imap.username = "caredesk@example.test";
+    imap.password = DovecotServer::DefaultUsers().front().password;
+    imap.tls = mail::ImapSettings::Tls::kNone;
+    return imap;
+  }
+
+  std::unique_ptr<DovecotServer> dovecot_;
 };
 
 }  // namespace caredesk::testing

@@ -14,6 +14,7 @@
 #include "app/store_url.h"
 #include "app/system_clock.h"
 #include "core/case_service.h"
+#include "mail_child.h"
 #include "mail_servers.h"
 #include "pg_server.h"
 #include "serve_process.h"
@@ -24,10 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using mail_child::Slurp;
 
 TEST(MailJobsAcrossProcesses, TwoProcessesSendEachAcknowledgementExactlyOnce) {
   std::string why;

@@ -19,22 +19,15 @@ namespace {
 constexpr const char* kCaredesk = "caredesk@example.test";
 constexpr const char* kCustomer = "customer@example.test";
 
-class MailRoundTrip : public JobsTest {
+class MailRoundTrip : public MailboxJobsTest {
  protected:
   void SetUp() override {
-    JobsTest::SetUp();
+    MailboxJobsTest::SetUp();
     if (HasFatalFailure()) return;
     std::string error;
-    dovecot_ = DovecotServer::Start(DovecotServer::DefaultUsers(), error);
-    ASSERT_TRUE(dovecot_) << error;
     sink_ = SmtpSink::Start(error);
     ASSERT_TRUE(sink_) << error;
-    mail::ImapSettings imap;
-    imap.url = dovecot_->ImapUrl();
-    imap.username = kCaredesk;
-    imap.password = "test-password";
-    imap.tls = mail::ImapSettings::Tls::kNone;
-    mailbox_ = std::make_unique<mail::CurlImapMailbox>(imap);
+    mailbox_ = std::make_unique<mail::CurlImapMailbox>(CaredeskImap());
     mail::SmtpSettings smtp;
     smtp.url = sink_->Url();
     smtp.tls = mail::SmtpSettings::Tls::kNone;
@@ -69,7 +62,6 @@ class MailRoundTrip : public JobsTest {
     return inbox;
   }
 
-  std::unique_ptr<DovecotServer> dovecot_;
   std::unique_ptr<SmtpSink> sink_;
   std::unique_ptr<mail::CurlImapMailbox> mailbox_;
   std::unique_ptr<mail::CurlSmtpSender> smtp_;

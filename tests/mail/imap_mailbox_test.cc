@@ -80,6 +80,38 @@ TEST_F(CurlImapMailboxTest, ListsUnseenMessagesFetchesThemWithoutMarkingAndMarks
   EXPECT_EQ(other.UnseenUids().value(), (Uids{2}));
 }
 
+TEST_F(CurlImapMailboxTest, ListsSizesFetchesManyInOneCommandAndMarksManySeen) {
+  for (int n = 1; n <= 5; ++n) Deliver(Complaint(n, std::string(std::size_t(n) * 100, 'x') + "\n"));
+  CurlImapMailbox mailbox(Settings(dovecot_->ImapUrl()));
+  const auto stored = dovecot_->Messages(kUser);
+
+  auto unseen = mailbox.Unseen();
+  ASSERT_TRUE(unseen) << unseen.error().message;
+  ASSERT_EQ(unseen->size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(unseen->at(i).uid, i + 1);
+    EXPECT_EQ(unseen->at(i).size, testing::ToCrlf(stored.at(i)).size()) << "RFC822.SIZE of " << i;
+  }
+
+  const std::vector<std::uint32_t> wanted{4, 2, 3, 9};  // 9 is not in the mailbox
+  auto fetched = mailbox.FetchMany(wanted);
+  ASSERT_TRUE(fetched) << fetched.error().message;
+  ASSERT_EQ(fetched->size(), 3u);
+  for (const auto& [uid, raw] : *fetched) {
+    EXPECT_EQ(raw, testing::ToCrlf(stored.at(uid - 1))) << "UID " << uid;
+  }
+  EXPECT_EQ(mailbox.UnseenUids().value(), (Uids{1, 2, 3, 4, 5})) << "FetchMany must not set \\Seen";
+
+  const std::vector<std::uint32_t> seen{2, 3, 5};
+  ASSERT_TRUE(mailbox.MarkSeen(seen));
+  EXPECT_EQ(mailbox.UnseenUids().value(), (Uids{1, 4}));
+  EXPECT_EQ(mailbox.Unseen().value(),
+            (std::vector<MailboxMessage>{{1, unseen->at(0).size}, {4, unseen->at(3).size}}));
+  EXPECT_TRUE(mailbox.MarkSeen(std::vector<std::uint32_t>{})) << "nothing to mark is no command";
+  EXPECT_EQ(mailbox.FetchMany(std::vector<std::uint32_t>{0}).error().code,
+            core::ErrorCode::kInvalid);
+}
+
 TEST_F(CurlImapMailboxTest,
        AnEmptyMailboxHasNoUnseenMessagesAndMailArrivingLaterIsSeenOnTheSameConnection) {
   CurlImapMailbox mailbox(Settings(dovecot_->ImapUrl()));

@@ -38,5 +38,23 @@ TEST(FetchedBody, ANilBodyIsEmpty) {
   EXPECT_EQ(FetchedBody(reply, 17), "");
 }
 
+TEST(FetchedSize, ReadsTheUidAndSizeInAnyOrder) {
+  const auto reply = Untagged("12 FETCH (RFC822.SIZE 4821 UID 40)", {});
+  EXPECT_EQ(FetchedUid(reply), 40u);
+  EXPECT_EQ(FetchedSize(reply), 4821u);
+  const auto lookalike = Untagged("12 FETCH (X-RFC822.SIZE 9 UID 40 FLAGS (\\Seen))", {});
+  EXPECT_EQ(FetchedSize(lookalike), std::nullopt);
+  EXPECT_EQ(FetchedUid(Untagged("12 FETCH (UID 0)", {})), std::nullopt);
+  EXPECT_EQ(FetchedUid(Untagged("12 FETCH (UID 4294967296)", {})), std::nullopt);
+  EXPECT_EQ(FetchedUid(Untagged("12 EXISTS", {})), std::nullopt);
+}
+
+TEST(UidSet, WritesRunsAsRangesInOrderWithoutRepeats) {
+  EXPECT_EQ(UidSet(std::vector<std::uint32_t>{7, 1, 3, 2, 2, 9, 10}), "1:3,7,9:10");
+  EXPECT_EQ(UidSet(std::vector<std::uint32_t>{5}), "5");
+  EXPECT_EQ(UidSet(std::vector<std::uint32_t>{}), "");
+  EXPECT_EQ(UidSet(std::vector<std::uint32_t>{4294967295u, 4294967294u}), "4294967294:4294967295");
+}
+
 }  // namespace
 }  // namespace caredesk::mail
