@@ -32,12 +32,13 @@ using caredesk::testing::SmtpSink;
 
 const caredesk::core::Instant kNow = *caredesk::core::ParseInstant("2026-11-23T10:00:00Z");
 
-// Args: messages (new, unseen), already_seen (messages the poller left in the folder before).
-// Times jobs::PollMailbox filing the new ones, over an IMAP connection opened before the timing
-// (the job runner keeps its connection open between polls).
+// Args: messages (new, unseen), already_seen (messages the poller left in the folder before),
+// filers (PollMailbox's; 4 in caredesk). Times jobs::PollMailbox filing the new ones, over an IMAP
+// connection opened before the timing (the job runner keeps its connection open between polls).
 void BM_IngestFromMailbox(benchmark::State& state) {
   const int count = static_cast<int>(state.range(0));
   const int already_seen = static_cast<int>(state.range(1));
+  const int filers = static_cast<int>(state.range(2));
   std::string error;
   SharedMailbox* shared = TheMailbox(error);
   if (!shared) return state.SkipWithError(error.c_str());
@@ -80,7 +81,8 @@ void BM_IngestFromMailbox(benchmark::State& state) {
     state.ResumeTiming();
 
     auto report = caredesk::jobs::PollMailbox(
-        *mailbox, ingest, [&](const std::string& warning) { warnings.push_back(warning); });
+        *mailbox, ingest, [&](const std::string& warning) { warnings.push_back(warning); },
+        filers);
 
     state.PauseTiming();
     own_cpu += OwnCpuSeconds() - own_before;
@@ -113,9 +115,11 @@ void BM_IngestFromMailbox(benchmark::State& state) {
   state.counters["written_kb_per_msg"] = written / 1024 / messages;
 }
 BENCHMARK(BM_IngestFromMailbox)
-    ->ArgNames({"messages", "already_seen"})
-    ->Args({2000, 0})
-    ->Args({2000, 10000})
+    ->ArgNames({"messages", "already_seen", "filers"})
+    ->Args({2000, 0, 4})
+    ->Args({2000, 10000, 4})
+    ->Args({2000, 0, 1})
+    ->Args({2000, 0, 8})
     ->Iterations(1)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
