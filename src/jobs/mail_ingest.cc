@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/language_guess.h"
 #include "core/mail_threading.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
@@ -168,6 +169,11 @@ core::Result<Ingested> MailIngest::Open(const core::InboundMail& mail, std::stri
   core::CustomerRecord customer;
   customer.email = mail.from_address;
   customer.name = mail.from_name;
+  // A new customer is written to in the language they wrote in (a known customer keeps theirs).
+  auto policy = cases_.PolicyOf("");
+  if (!policy) return tl::unexpected(policy.error());
+  customer.language = core::GuessLanguage(
+      mail.content_language, contact.subject + "\n" + contact.body, (*policy)->languages);
   contact.customer = customer;
   const std::string id = FilingId(mail, raw);
   contact.effects = FilingOf(mail, id, raw);

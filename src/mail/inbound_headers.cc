@@ -218,6 +218,12 @@ void ReadEnvelope(GMimeMessage* message, GMimeParserOptions* options, core::Inbo
     mail.date = core::Instant{std::chrono::seconds{g_date_time_to_unix(date)}};
   }
   mail.automated = Classify(message, mail);
+  // GMime files Content-* headers under the message's top part.
+  const char* language = Header(message, "Content-Language");
+  if (GMimeObject* part = g_mime_message_get_mime_part(message); !language && part != nullptr) {
+    language = g_mime_object_get_header(part, "Content-Language");
+  }
+  if (language != nullptr) mail.content_language = AsciiLower(CleanHeaderText(language, 100));
 }
 
 std::string AttachedMessageHeading(GMimeMessage* message) {

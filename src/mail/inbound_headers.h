@@ -16,7 +16,8 @@ namespace caredesk::mail {
 void AddProblem(core::InboundMail& mail, std::string problem);
 
 // Fills message_id (the first Message-ID when there are several), in_reply_to, references,
-// from_address, from_name, to, subject, date and automated from `message`'s headers.
+// from_address, from_name, to, subject, date, content_language and automated from `message`'s
+// headers.
 void ReadEnvelope(GMimeMessage* message, GMimeParserOptions* options, core::InboundMail& mail);
 
 // "From: Ana <ana@example.es>, Date: ..., Subject: ..." lines for a message attached inside

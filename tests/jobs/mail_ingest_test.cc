@@ -37,6 +37,35 @@ class MailIngestTest : public JobsTest {
   std::unique_ptr<jobs::MailIngest> ingest_;
 };
 
+TEST_F(MailIngestTest, ANewCustomerIsWrittenToInTheLanguageTheyWroteIn) {
+  File(Email("lucia@example.es", "Contenedor sin vaciar",
+             "Hola, el contenedor de mi calle lleva una semana sin vaciarse. Por favor, "
+             "¿pueden pasar? Gracias.",
+             "es1@example.es"));
+  EXPECT_EQ(store_->FindCustomerByEmail("lucia@example.es").value()->language, "es");
+  File(Email("sam@example.test", "Bin not emptied",
+             "Hello, my bin has not been emptied for a week. Could you please send someone?",
+             "en1@example.test"));
+  EXPECT_EQ(store_->FindCustomerByEmail("sam@example.test").value()->language, "en");
+  File(Email("ana@example.es", "Bin", "Ref 4411", "declared@example.es",
+             "Content-Language: es-ES\r\n"));
+  EXPECT_EQ(store_->FindCustomerByEmail("ana@example.es").value()->language, "es")
+      << "Content-Language, when the policy offers it";
+
+  // A known customer keeps the language on file, whatever they write in.
+  File(Email("sam@example.test", "Otra vez",
+             "Hola, el contenedor sigue sin vaciarse. Gracias por su ayuda.", "en2@example.test"));
+  EXPECT_EQ(store_->FindCustomerByEmail("sam@example.test").value()->language, "en");
+
+  // The acknowledgement is in Spanish.
+  RunDue();
+  bool spanish = false;
+  for (const auto& message : Outbox()) {
+    if (message.recipient == "lucia@example.es") spanish = message.language == "es";
+  }
+  EXPECT_TRUE(spanish) << "Lucía's acknowledgement is written in Spanish";
+}
+
 TEST_F(MailIngestTest, ANewSendersEmailOpensAnEmailContactForANewCustomer) {
   auto filed = File(Email("sam@example.test", "Where is my certificate?", "I passed in October.",
                           "first@example.test"));

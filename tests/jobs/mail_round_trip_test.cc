@@ -93,6 +93,9 @@ TEST_F(MailRoundTrip, EmailInAcknowledgementOutReplyThreadedHoldingReplyOnTime) 
   EXPECT_NE(inbox[0].subject.find(reference), std::string::npos);
   EXPECT_NE(inbox[0].text.find(reference), std::string::npos);
   EXPECT_EQ(inbox[0].automated, core::Automated::kAutoReply) << "marked Auto-Submitted";
+  EXPECT_NE(inbox[0].text.find("Hemos recibido"), std::string::npos)
+      << "Ana wrote in Spanish, so she is answered in Spanish:\n"
+      << inbox[0].text;
 
   // The customer answers the acknowledgement from their mail program.
   ASSERT_TRUE(dovecot_->Deliver(kCaredesk,
@@ -120,7 +123,7 @@ TEST_F(MailRoundTrip, EmailInAcknowledgementOutReplyThreadedHoldingReplyOnTime) 
   inbox = CustomerInbox();
   bool holding = false;
   for (const auto& message : inbox) {
-    holding = holding || message.text.find("we need more time") != std::string::npos;
+    holding = holding || message.text.find("necesitamos más tiempo") != std::string::npos;
   }
   EXPECT_TRUE(holding) << "a holding reply reached the customer before the reply was late";
 }
