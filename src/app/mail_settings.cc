@@ -54,10 +54,10 @@ core::Result<void> ApplyMailboxKey(const std::string& name, const std::string& v
   const std::string field = "mailbox." + name;
   if (name == "url") {
     if (value.rfind("imap://", 0) != 0 && value.rfind("imaps://", 0) != 0) {
-      return core::Fail(
-          core::ErrorCode::kInvalid,
-          fmt::format("{} ({}): '{}' does not start imap:// or imaps://", field, where, value),
-          field);
+      // The value is not repeated: a mistyped URL may carry a password.
+      return core::Fail(core::ErrorCode::kInvalid,
+                        fmt::format("{} ({}): must start imap:// or imaps://", field, where),
+                        field);
     }
     mailbox.url = value;
   } else if (name == "user") {

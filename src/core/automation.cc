@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/calendar.h"
+#include "core/policy.h"
 
 namespace caredesk::core {
 namespace {
@@ -29,15 +30,10 @@ std::string TimerKey(TimerAction action, std::string_view standard_id) {
   return fmt::format("{}:{}", ToString(action), standard_id);
 }
 
-Instant DueSoonPoint(Instant start, Instant due, double share) {
-  if (due <= start) return due;
-  const auto span = due - start;
-  return due - std::chrono::duration_cast<std::chrono::seconds>(span * share);
-}
-
-std::vector<Timer> PlanTimers(const Automation& automation, const BusinessCalendar& calendar,
-                              double due_soon_share, const CaseState& state,
+std::vector<Timer> PlanTimers(const Policy& policy, const CaseState& state,
                               const std::vector<Deadline>& deadlines, bool reachable) {
+  const Automation& automation = policy.automation;
+  const BusinessCalendar& calendar = *policy.calendar;
   std::vector<Timer> timers;
   auto add = [&](TimerAction action, std::string_view standard, Instant at) {
     timers.push_back(Timer{0, 0, action, TimerKey(action, standard), at, std::nullopt, ""});
@@ -49,7 +45,11 @@ std::vector<Timer> PlanTimers(const Automation& automation, const BusinessCalend
     }
     for (const auto& deadline : deadlines) {
       if (!Waiting(deadline) || !deadline.start) continue;
-      const Instant due_soon = DueSoonPoint(*deadline.start, *deadline.due, due_soon_share);
+      const Standard* standard = policy.FindStandard(deadline.standard_id);
+      if (!standard) continue;
+      const auto due_soon_at =
+          DueSoonAt(calendar, *standard, policy.due_soon_share, *deadline.start, *deadline.due);
+      const Instant due_soon = due_soon_at ? *due_soon_at : *deadline.due;
       if (automation.alerts) {
         add(TimerAction::kDueSoonAlert, deadline.standard_id, due_soon);
         add(TimerAction::kBreachAlert, deadline.standard_id, *deadline.due);

@@ -14,6 +14,8 @@
 
 namespace caredesk::core {
 
+struct Policy;
+
 struct Automation {
   // Acknowledge a contact that arrived in writing (web, email, post, fax) as soon as it is on
   // file, on its own channel. Calls and visits are acknowledged by the member of staff, verbally.
@@ -37,13 +39,10 @@ class BusinessCalendar;
 // Timer keys: one per action and deadline standard ("holding_reply:complaint-reply").
 std::string TimerKey(TimerAction action, std::string_view standard_id = {});
 
-// The timers the case needs now (fired ones are kept by the store, never fired again).
-// `reachable`: the customer can be written to (an email or postal address on file).
-std::vector<Timer> PlanTimers(const Automation& automation, const BusinessCalendar& calendar,
-                              double due_soon_share, const CaseState& state,
+// The timers the case needs now under `policy` (fired ones are kept by the store, never fired
+// again). `reachable`: the customer can be written to (an email or postal address on file).
+// Due-soon alerts and holding replies fire when the deadline turns due soon (DueSoonAt).
+std::vector<Timer> PlanTimers(const Policy& policy, const CaseState& state,
                               const std::vector<Deadline>& deadlines, bool reachable);
-
-// The instant a deadline from `start` to `due` becomes due soon: `share` of its span before it.
-Instant DueSoonPoint(Instant start, Instant due, double share);
 
 }  // namespace caredesk::core

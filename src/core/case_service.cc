@@ -107,8 +107,7 @@ Result<CaseView> CaseService::Projection(CaseRecord base, const std::vector<Case
 
 std::vector<Timer> CaseService::TimersOf(const CaseView& view) {
   const Policy& policy = *view.policy;
-  return PlanTimers(policy.automation, *policy.calendar, policy.due_soon_share, view.state,
-                    view.deadlines, !view.state.anonymous);
+  return PlanTimers(policy, view.state, view.deadlines, !view.state.anonymous);
 }
 
 Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {

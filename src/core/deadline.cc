@@ -173,9 +173,7 @@ class DeadlineBuilder {
   }
 
   double Margin(Instant start, Instant due) const {
-    if (standard_.due_soon_span) return static_cast<double>(standard_.due_soon_span->count) * 3600;
-    const double share = standard_.due_soon_share.value_or(default_share_);
-    return share * static_cast<double>(Span(start, due));
+    return DueSoonMargin(calendar_, standard_, default_share_, start, due);
   }
 
   const BusinessCalendar& calendar_;
@@ -186,6 +184,14 @@ class DeadlineBuilder {
   std::optional<Instant> fulfilled_at_;
   bool extended_ = false;
 };
+
+// The span from `from` to `to` on `standard`'s clock: open seconds for working units.
+std::int64_t SpanOn(const BusinessCalendar& calendar, const Standard& standard, Instant from,
+                    Instant to) {
+  if (to <= from) return 0;
+  if (IsWorkingUnit(standard.within().unit)) return calendar.OpenSecondsBetween(from, to);
+  return (to - from).count();
+}
 
 bool IsOpen(const Deadline& deadline) {
   return deadline.due && !deadline.fulfilled_at &&
@@ -277,6 +283,30 @@ std::optional<Deadline> NextDue(const std::vector<Deadline>& deadlines) {
     if (IsOpen(deadline) && (!next || *deadline.due < *next->due)) next = deadline;
   }
   return next;
+}
+
+double DueSoonMargin(const BusinessCalendar& calendar, const Standard& standard,
+                     double default_share, Instant start, Instant due) {
+  if (standard.due_soon_span) return static_cast<double>(standard.due_soon_span->count) * 3600;
+  const double share = standard.due_soon_share.value_or(default_share);
+  return share * static_cast<double>(SpanOn(calendar, standard, start, due));
+}
+
+Result<Instant> DueSoonAt(const BusinessCalendar& calendar, const Standard& standard,
+                          double default_share, Instant start, Instant due) {
+  if (due <= start) return due;
+  const auto margin =
+      static_cast<std::int64_t>(DueSoonMargin(calendar, standard, default_share, start, due));
+  const std::int64_t span = SpanOn(calendar, standard, start, due);
+  if (margin >= span) return start;
+  if (IsWorkingUnit(standard.within().unit)) {
+    // One open second past span - margin, less a second: when those open seconds end at a
+    // closing, the deadline turns due soon at the next opening, not at the closing.
+    auto after = calendar.AddOpenSeconds(start, span - margin + 1);
+    if (!after) return after;
+    return *after - std::chrono::seconds{1};
+  }
+  return due - std::chrono::seconds{margin};
 }
 
 }  // namespace caredesk::core

@@ -74,6 +74,17 @@ Result<std::vector<Deadline>> ComputeDeadlines(const BusinessCalendar& calendar,
                                                double default_due_soon_share,
                                                const CaseFacts& facts, Instant now);
 
+// How long before its due instant a deadline is due soon, in seconds of `standard`'s clock
+// (open seconds for working units): its due_soon_span, else its due_soon_share (or the policy's
+// `default_share`) of the span from `start` to `due`.
+double DueSoonMargin(const BusinessCalendar& calendar, const Standard& standard,
+                     double default_share, Instant start, Instant due);
+
+// The instant from which a deadline started at `start` and due at `due` is due soon, as
+// ComputeDeadlines judges kDueSoon (the margin counted back on the standard's own clock).
+Result<Instant> DueSoonAt(const BusinessCalendar& calendar, const Standard& standard,
+                          double default_share, Instant start, Instant due);
+
 // Where several standards apply for the same event, the strictest (earliest due) one among
 // those still applicable; empty when none has a due instant.
 std::optional<Deadline> Strictest(const std::vector<Deadline>& deadlines, Milestone event);

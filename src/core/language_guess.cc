@@ -39,8 +39,8 @@ std::vector<std::string> DeclaredLanguages(std::string_view declared) {
   return out;
 }
 
-// How many of `text`'s words are among `words` (ASCII folded to lower case; bytes from 0x80 on
-// are letters, so "está" is one word). At most the first 4,000 words are looked at.
+// How many of `text`'s words are among `words` (ASCII and Latin-1 capitals folded to lower case;
+// bytes from 0x80 on are letters, so "está" is one word). At most the first 4,000 words count.
 template <std::size_t N>
 int CommonWords(std::string_view text, const std::array<const char*, N>& words) {
   int hits = 0;
@@ -59,7 +59,10 @@ int CommonWords(std::string_view text, const std::array<const char*, N>& words) 
   };
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || byte >= 0x80) {
+    if (byte >= 0x80 && byte <= 0x9E && byte != 0x97 && !word.empty() &&
+        static_cast<unsigned char>(word.back()) == 0xC3) {
+      word += static_cast<char>(byte + 0x20);  // À-Þ (but ×) to à-þ: "ESTÁ" is "está"
+    } else if ((c >= 'a' && c <= 'z') || byte >= 0x80) {
       word += c;
     } else if (c >= 'A' && c <= 'Z') {
       word += static_cast<char>(c + ('a' - 'A'));

@@ -39,9 +39,19 @@ std::vector<core::Result<Ingested>> FileBatch(MailIngest& ingest, std::span<cons
   const auto chains = core::FilingChains(mails);
   std::vector<std::optional<core::Result<Ingested>>> filed(raws.size());
   OnThreads(chains.size(), filers, [&](std::size_t c) {
+    std::optional<core::Error> unavailable;
     for (const std::size_t i : chains[c]) {
+      if (unavailable) {
+        // The rest of the chain waits for the next poll, so that a reply is still filed after
+        // what it answers.
+        filed[i] = tl::unexpected(*unavailable);
+        continue;
+      }
       filed[i] = mails[i] ? ingest.File(*mails[i], raws[i])
                           : core::Result<Ingested>(tl::unexpected(parsed[i]->error()));
+      if (!*filed[i] && filed[i]->error().code == core::ErrorCode::kUnavailable) {
+        unavailable = filed[i]->error();
+      }
     }
   });
 

@@ -14,7 +14,9 @@
 namespace caredesk::jobs {
 
 // What became of each of `raws`, in their order, as MailIngest::Ingest says. `filers` threads at
-// most (one is the calling thread); 1 files everything on the calling thread.
+// most (one is the calling thread); 1 files everything on the calling thread. When the store is
+// unavailable for a message, the later messages of its chain are not filed and get the same
+// error, to be filed in order another time.
 std::vector<core::Result<Ingested>> FileBatch(MailIngest& ingest, std::span<const std::string> raws,
                                               int filers = 4);
 

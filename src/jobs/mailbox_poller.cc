@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "jobs/mail_batch.h"
@@ -44,13 +45,18 @@ Batch NextBatch(const std::vector<mail::MailboxMessage>& unseen, std::size_t& ne
   return batch;
 }
 
-// The raw bytes of the batch's messages, in one command; when the server sends more than it said
-// (one message over the limit after all), one at a time, refusing the one that is too large.
+// The raw bytes of the batch's messages by UID, in one command; when that fails (the server sent
+// more than it said, or refused the command), one at a time, refusing a message too large, so
+// one bad message never stops the mailbox.
 core::Result<std::vector<std::pair<std::uint32_t, std::string>>> FetchBatch(
     mail::CurlImapMailbox& mailbox, Batch& batch, PollReport& report,
     const std::function<void(const std::string&)>& warn) {
   auto fetched = mailbox.FetchMany(batch.fetch);
-  if (fetched || fetched.error().code == core::ErrorCode::kUnavailable) return fetched;
+  if (fetched) {
+    std::sort(fetched->begin(), fetched->end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    return fetched;
+  }
   std::vector<std::pair<std::uint32_t, std::string>> one_by_one;
   for (const std::uint32_t uid : batch.fetch) {
     auto raw = mailbox.Fetch(uid);

@@ -206,16 +206,21 @@ core::Result<std::vector<MailboxMessage>> CurlImapMailbox::Unseen() {
   auto uids = SearchUnseen(deadline);
   if (!uids) return tl::unexpected(uids.error());
   std::vector<MailboxMessage> messages;
-  if (uids->empty()) return messages;
-  auto reply = Run("UID FETCH " + UidSet(*uids) + " (UID RFC822.SIZE)", deadline);
-  if (!reply) return tl::unexpected(reply.error());
-  if (reply->status != "OK") return tl::unexpected(RefusedError("refused UID FETCH", *reply));
-  for (const auto& untagged : reply->untagged) {
-    const auto uid = FetchedUid(untagged);
-    const auto size = FetchedSize(untagged);
-    // Only the UIDs searched for: a server may add FETCH replies of its own (flag changes).
-    if (uid && size && std::binary_search(uids->begin(), uids->end(), *uid)) {
-      messages.push_back({*uid, *size});
+  // A thousand UIDs a command at most, so that scattered UIDs keep the command line short.
+  constexpr std::size_t kPerCommand = 1000;
+  for (std::size_t first = 0; first < uids->size(); first += kPerCommand) {
+    const std::span<const std::uint32_t> some(uids->data() + first,
+                                              std::min(kPerCommand, uids->size() - first));
+    auto reply = Run("UID FETCH " + UidSet(some) + " (UID RFC822.SIZE)", deadline);
+    if (!reply) return tl::unexpected(reply.error());
+    if (reply->status != "OK") return tl::unexpected(RefusedError("refused UID FETCH", *reply));
+    for (const auto& untagged : reply->untagged) {
+      const auto uid = FetchedUid(untagged);
+      const auto size = FetchedSize(untagged);
+      // Only the UIDs asked for: a server may add FETCH replies of its own (flag changes).
+      if (uid && size && std::binary_search(some.begin(), some.end(), *uid)) {
+        messages.push_back({*uid, *size});
+      }
     }
   }
   std::sort(messages.begin(), messages.end(),

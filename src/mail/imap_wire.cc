@@ -140,6 +140,12 @@ core::Result<ImapReply> CurlImapConnection::Command(const std::string& command, 
   }
   ImapReply reply;
   std::size_t total = 0;
+  // kInvalid, not kUnavailable: asking again gets the same answer, so the caller must ask for
+  // less (the poller fetches a batch one message at a time), not retry.
+  auto TooLarge = [&] {
+    return core::Fail(core::ErrorCode::kInvalid, "the reply from " + display + " is too large",
+                      "reply");
+  };
   for (;;) {
     auto line = ReadLine(deadline);
     if (!line) return tl::unexpected(line.error());
@@ -167,10 +173,7 @@ core::Result<ImapReply> CurlImapConnection::Command(const std::string& command, 
                                                          std::to_string(max_literal) + " bytes");
       }
       total += *size;
-      if (total > max_literal + max_line) {
-        return core::Fail(core::ErrorCode::kUnavailable,
-                          "the reply from " + display + " is too large");
-      }
+      if (total > max_literal + max_line) return TooLarge();
       auto bytes = ReadBytes(*size, deadline);
       if (!bytes) return tl::unexpected(bytes.error());
       untagged.text.erase(untagged.text.rfind('{'));
@@ -181,10 +184,7 @@ core::Result<ImapReply> CurlImapConnection::Command(const std::string& command, 
       untagged.text.append(*more);
     }
     total += untagged.text.size();
-    if (total > max_literal + max_line) {
-      return core::Fail(core::ErrorCode::kUnavailable,
-                        "the reply from " + display + " is too large");
-    }
+    if (total > max_literal + max_line) return TooLarge();
     reply.untagged.push_back(std::move(untagged));
   }
 }

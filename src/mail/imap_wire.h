@@ -50,7 +50,8 @@ struct CurlImapConnection {
   std::size_t max_line = std::size_t{8} << 20;
 
   // Sends `command` with the next tag and reads up to its tagged reply. Transport failures are
-  // kUnavailable; after any error the connection must not be used again.
+  // kUnavailable; a literal over max_literal, or a reply over max_literal + max_line in all, is
+  // kInvalid. After any error the connection must not be used again.
   core::Result<ImapReply> Command(const std::string& command, Deadline deadline);
 
   std::string Scrub(std::string text) const;

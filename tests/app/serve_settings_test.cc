@@ -109,6 +109,9 @@ TEST(ServeSettings, ABadMailboxTableNamesItsKeyAndLine) {
   EXPECT_EQ(field_of("[[mailbox]]\nuser = \"x\"\n"),
             "mailbox.url | c.toml:1: a [[mailbox]] needs its url");
   EXPECT_EQ(field_of("[[mailbox]]\nurl = \"pop3://x/\"\n").substr(0, 14), "mailbox.url | ");
+  EXPECT_EQ(field_of("[[mailbox]]\nurl = \"imaps//care:Secr3t@host/\"\n").find("Secr3t"),
+            std::string::npos)
+      << "a mistyped URL is not repeated: it may carry a password";
   EXPECT_EQ(field_of("[[mailbox]]\nurl = \"imap://x/\"\npassword = \"p\"\n").substr(0, 19),
             "mailbox.password | ")
       << "a password is never written in the config file itself";

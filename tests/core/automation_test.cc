@@ -69,8 +69,8 @@ Planned Plan(Channel channel, bool anonymous, CaseStatus status = CaseStatus::kO
   facts.received = out.state.received_at;
   auto deadlines = out.policy.Deadlines(facts, out.state.received_at);
   EXPECT_TRUE(deadlines);
-  out.timers = PlanTimers(out.policy.automation, *out.policy.calendar, out.policy.due_soon_share,
-                          out.state, deadlines.value_or(std::vector<Deadline>{}), !anonymous);
+  out.timers =
+      PlanTimers(out.policy, out.state, deadlines.value_or(std::vector<Deadline>{}), !anonymous);
   return out;
 }
 
@@ -108,11 +108,46 @@ TEST(PlanTimers, AClosedCaseWaitsOnlyForItsSurvey) {
   EXPECT_EQ(closed.timers.front().fire_at, *ParseInstant("2026-11-26T23:59:59Z"));
 }
 
-TEST(DueSoonPoint, IsTheShareOfTheSpanBeforeTheDue) {
-  const Instant start = *ParseInstant("2026-11-23T10:00:00Z");
-  EXPECT_EQ(DueSoonPoint(start, start + std::chrono::hours{8}, 0.25),
-            start + std::chrono::hours{6});
-  EXPECT_EQ(DueSoonPoint(start, start, 0.25), start);
+// The alerts and the holding reply fire when the queue starts to show the deadline as due soon:
+// DueSoonAt agrees with ComputeDeadlines' kDueSoon, for every standard of the policy.
+TEST(DueSoonAt, IsWhenTheDeadlineTurnsDueSoon) {
+  const Planned planned = Plan(Channel::kEmail, false);
+  CaseFacts facts;
+  facts.kind = Kind::kComplaint;
+  facts.channel = Channel::kEmail;
+  facts.received = planned.state.received_at;
+  const auto deadlines = planned.policy.Deadlines(facts, facts.received);
+  ASSERT_TRUE(deadlines);
+  int checked = 0;
+  for (const auto& deadline : *deadlines) {
+    if (!deadline.due || !deadline.start) continue;
+    const Standard* standard = planned.policy.FindStandard(deadline.standard_id);
+    ASSERT_NE(standard, nullptr);
+    const auto at = DueSoonAt(*planned.policy.calendar, *standard, planned.policy.due_soon_share,
+                              *deadline.start, *deadline.due);
+    ASSERT_TRUE(at);
+    ASSERT_LT(*at, *deadline.due) << deadline.standard_id;
+    auto status_at = [&](Instant now) {
+      const auto all = planned.policy.Deadlines(facts, now);
+      if (!all) return DeadlineStatus::kNotApplicable;
+      const auto found = std::find_if(all->begin(), all->end(), [&](const Deadline& d) {
+        return d.standard_id == deadline.standard_id;
+      });
+      return found == all->end() ? DeadlineStatus::kNotApplicable : found->status;
+    };
+    EXPECT_EQ(status_at(*at - std::chrono::seconds{1}), DeadlineStatus::kPending)
+        << deadline.standard_id;
+    EXPECT_EQ(status_at(*at + std::chrono::seconds{1}), DeadlineStatus::kDueSoon)
+        << deadline.standard_id;
+    const std::string key = TimerKey(TimerAction::kDueSoonAlert, deadline.standard_id);
+    for (const auto& timer : planned.timers) {
+      if (timer.key == key) {
+        EXPECT_EQ(timer.fire_at, *at) << key;
+      }
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
 }
 
 }  // namespace

@@ -37,7 +37,11 @@ TEST(GuessLanguage, TooFewOrMixedWordsGiveTheOrganisationsFirstLanguage) {
   EXPECT_EQ(GuessLanguage("", "Ref 12345", kBoth), "en");
   EXPECT_EQ(GuessLanguage("", "Hola", kBoth), "en") << "one word is not enough";
   EXPECT_EQ(GuessLanguage("", "Ref 12345", {"es", "en"}), "es");
-  EXPECT_EQ(GuessLanguage("", "the and to de la que", kBoth), "en") << "a tie is not clear";
+  EXPECT_EQ(GuessLanguage("", "the and to de la que", {"es", "en"}), "es")
+      << "a tie is not clear: the first offered";
+  EXPECT_EQ(GuessLanguage("", "the and to the de la que", {"es", "en"}), "es")
+      << "4 against 3 is not clear either";
+  EXPECT_EQ(GuessLanguage("", "the and to the the de la", {"es", "en"}), "en");
 }
 
 TEST(GuessLanguage, OnlyOfferedLanguagesAreChosen) {
@@ -48,6 +52,8 @@ TEST(GuessLanguage, OnlyOfferedLanguagesAreChosen) {
 
 TEST(GuessLanguage, CapitalLettersAreFolded) {
   EXPECT_EQ(GuessLanguage("", "ESTÁ ROTO DESDE EL LUNES Y TODAVÍA NO HAN VENIDO", kBoth), "es");
+  // Only the accented capitals: "ESTÁ", "TODAVÍA" and "DÍAS" fold to common Spanish words.
+  EXPECT_EQ(GuessLanguage("", "ESTÁ TODAVÍA DÍAS", kBoth), "es");
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <thread>
 
 #include "app/store_url.h"
@@ -17,6 +16,7 @@
 #include "mail_child.h"
 #include "mail_servers.h"
 #include "pg_server.h"
+#include "serve_jobs.h"
 #include "serve_process.h"
 
 namespace caredesk::testing {
@@ -57,43 +57,12 @@ TEST(MailJobsAcrossProcesses, TwoProcessesSendEachAcknowledgementExactlyOnce) {
   auto store = app::OpenStore(url, clock);
   ASSERT_TRUE(store) << store.error().message;
   core::CaseService cases(**store, clock);
-  std::vector<std::string> references;
-  for (int i = 0; i < kCases; ++i) {
-    core::NewContact contact;
-    contact.kind = core::Kind::kComplaint;
-    contact.channel = core::Channel::kWeb;
-    contact.subject = "Complaint " + std::to_string(i);
-    core::CustomerRecord customer;
-    customer.email = "customer" + std::to_string(i) + "@example.test";
-    customer.name = "Customer " + std::to_string(i);
-    contact.customer = customer;
-    auto logged = cases.LogContact(contact);
-    ASSERT_TRUE(logged) << logged.error().message;
-    references.push_back(logged->reference);
-  }
+  const std::vector<std::string> references = LogWebComplaints(cases, 0, kCases);
   ASSERT_TRUE(sink->WaitFor(kCases, 60s)) << "A:\n"
                                           << Slurp(dir / "a.err") << "\nB:\n"
                                           << Slurp(dir / "b.err");
   std::this_thread::sleep_for(3s);  // time for a second copy to arrive, if one were sent
-  std::map<std::string, int> sent;
-  for (const auto& message : sink->Received()) {
-    for (const auto& reference : references) {
-      if (message.data.find(reference) != std::string::npos) ++sent[reference];
-    }
-  }
-  EXPECT_EQ(sink->Received().size(), std::size_t(kCases));
-  for (const auto& reference : references) {
-    EXPECT_EQ(sent[reference], 1) << reference;
-  }
-  for (const auto& reference : references) {
-    auto view = cases.Read(reference);
-    ASSERT_TRUE(view);
-    int acknowledged = 0;
-    for (const auto& stored : view->events) {
-      acknowledged += stored.event.type() == core::EventType::kAcknowledged ? 1 : 0;
-    }
-    EXPECT_EQ(acknowledged, 1) << reference;
-  }
+  ExpectEachAcknowledgedOnce(*sink, cases, references);
   const std::string logs = Slurp(dir / "a.err") + Slurp(dir / "b.err");
   EXPECT_EQ(logs.find("jobs: error"), std::string::npos) << logs;
 }

@@ -117,8 +117,9 @@ TEST_F(MailRoundTrip, EmailInAcknowledgementOutReplyThreadedHoldingReplyOnTime) 
             std::string::npos);
   EXPECT_EQ(store_->Queue({})->rows.size(), 1u) << "no second case";
 
-  // Nobody answers; on the simulated clock the question's reply deadline draws near.
-  clock_.Advance(std::chrono::hours{24 * 2});
+  // Nobody answers; on the simulated clock the question's reply deadline (Wednesday 17:30)
+  // draws near: Wednesday 15:00 is within its 4 working hours of due soon.
+  clock_.Advance(std::chrono::hours{24 * 2 + 5});
   Tick();
   inbox = CustomerInbox();
   bool holding = false;

@@ -164,13 +164,18 @@ TEST_F(SchedulerTest, AlertsGoToTheAssigneeAndTheDepartmentsManagerBeforeAndAtTh
   RunDue();                       // the acknowledgement
   clock_.Advance(hours{24 * 2});  // Wednesday 10:00: due Wednesday 17:30
   RunDue();
+  auto early = Outbox();
+  std::erase_if(early, [](const auto& m) { return m.kind != "due_soon_alert"; });
+  EXPECT_TRUE(early.empty()) << "the standard's own margin: due soon 4 working hours before";
+  clock_.Advance(hours{4});  // Wednesday 14:00
+  RunDue();
   auto alerts = Outbox();
   std::erase_if(alerts, [](const auto& m) { return m.kind != "due_soon_alert"; });
   ASSERT_EQ(alerts.size(), 2u);
   std::set<std::string> readers{alerts[0].recipient, alerts[1].recipient};
   EXPECT_EQ(readers, (std::set<std::string>{"alex@example.org", "meg@example.org"}));
   EXPECT_NE(alerts[0].text.find(reference), std::string::npos);
-  clock_.Advance(hours{8});
+  clock_.Advance(hours{4});  // Wednesday 18:00
   RunDue();
   auto breaches = Outbox();
   std::erase_if(breaches, [](const auto& m) { return m.kind != "breach_alert"; });
