@@ -81,8 +81,7 @@ void BM_IngestFromMailbox(benchmark::State& state) {
     state.ResumeTiming();
 
     auto report = caredesk::jobs::PollMailbox(
-        *mailbox, ingest, [&](const std::string& warning) { warnings.push_back(warning); },
-        filers);
+        *mailbox, ingest, [&](const std::string& warning) { warnings.push_back(warning); }, filers);
 
     state.PauseTiming();
     own_cpu += OwnCpuSeconds() - own_before;

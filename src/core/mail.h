@@ -34,7 +34,7 @@ struct InboundMail {
   std::string from_name;
   std::vector<std::string> to;
   std::string subject;
-  std::optional<Instant> date;  // the Date header, when it parses
+  std::optional<Instant> date;   // the Date header, when it parses
   std::string content_language;  // the Content-Language header, lower case ("es-es, en")
   std::string text;
   std::string html;  // sanitised to a safe subset; empty when the message has no HTML part
