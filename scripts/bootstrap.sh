@@ -25,7 +25,9 @@ case "$mode" in
     build build Release
     # The product's Debug build must be warning-free too (g++ warns differently without
     # optimisation); the tests and benchmarks are compiled, with -Werror, in the Release build.
-    build build-debug Debug -DCAREDESK_BUILD_TESTS=OFF -DCAREDESK_BUILD_BENCH=OFF
+    # Debug information changes no warning, so this check leaves it out (a quarter faster).
+    build build-debug Debug -DCAREDESK_BUILD_TESTS=OFF -DCAREDESK_BUILD_BENCH=OFF \
+      -DCMAKE_CXX_FLAGS_DEBUG=-O0
     ctest --test-dir build --output-on-failure -j "$jobs" --timeout 600
     ;;
   *)
