@@ -3,8 +3,12 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdio>
 #include <random>
 
+#include "core/case_deadlines.h"
+#include "core/figures_of.h"
+#include "dataset_story.h"
 #include "store/common/event_hash.h"
 #include "store/common/reference.h"
 
@@ -12,7 +16,6 @@ namespace caredesk::bench {
 namespace {
 
 using core::Instant;
-using std::chrono::hours;
 using std::chrono::seconds;
 
 struct Weighted {
@@ -50,18 +53,38 @@ constexpr const char* kTopics[] = {"certificate",        "invoice",       "refun
                                    "exam booking",       "login problem", "late reply",
                                    "assessor",           "fees",          "course material",
                                    "complaint handling", "website",       "results"};
-constexpr const char* kWords[] = {"delayed", "missing", "wrong",   "unclear", "thanks",
-                                  "urgent",  "again",   "charged", "waiting", "broken",
-                                  "helpful", "rude",    "quick",   "address", "email",
-                                  "retraso", "factura", "queja",   "gracias", "certificado"};
-
-std::string Sentence(std::mt19937_64& random, int words) {
-  std::string text;
-  for (int i = 0; i < words; ++i) {
-    if (i) text += ' ';
-    text += kWords[std::uniform_int_distribution<int>(0, std::size(kWords) - 1)(random)];
+// The projection and report figures caredesk would have written with the case's last event.
+void Project(core::CaseHistory& history, const core::Policy& policy,
+             const std::vector<core::CaseEvent>& events) {
+  auto folded = core::FoldCase(events);
+  if (!folded) {
+    std::fprintf(stderr, "dataset: %s: %s\n", history.record.reference.c_str(),
+                 folded.error().message.c_str());
+    std::abort();
   }
-  return text;
+  const Instant written = events.back().at;
+  auto deadlines = core::CaseDeadlines(policy, *folded, written);
+  if (!deadlines) {
+    std::fprintf(stderr, "dataset: %s: %s\n", history.record.reference.c_str(),
+                 deadlines.error().message.c_str());
+    std::abort();
+  }
+  const core::CaseState& state = folded->state;
+  auto& r = history.record;
+  r.kind = state.kind;
+  r.channel = state.channel;
+  r.stage = state.stage;
+  r.status = state.status;
+  r.subject = state.subject;
+  r.nature = state.nature;
+  r.service = state.service;
+  r.updated_at = written;
+  const auto next = core::NextDue(*deadlines);
+  r.next_due = next ? next->due : std::nullopt;
+  r.next_standard = next ? next->standard_id : "";
+  r.next_status = next ? std::optional(next->status) : std::nullopt;
+  r.event_count = static_cast<std::int64_t>(events.size());
+  history.figures = core::FiguresOf(r, policy, events, *folded, *deadlines);
 }
 
 void Chain(core::CaseHistory& history) {
@@ -82,72 +105,43 @@ std::int64_t CustomerCount(std::int64_t cases) { return cases / 3 + 1; }
 
 std::vector<core::CaseHistory> GenerateCases(const DatasetOptions& options, std::int64_t first,
                                              std::int64_t count, std::int64_t customers) {
+  const core::Policy& policy = *options.policy;
   std::vector<core::CaseHistory> cases;
   cases.reserve(static_cast<std::size_t>(count));
   const Instant start{date::sys_days{date::year{options.first_year} / 1 / 1}.time_since_epoch()};
   const std::int64_t span = 3 * 365 * 86400;
+  const Instant end = start + seconds{span};
   for (std::int64_t n = first; n < first + count; ++n) {
     std::mt19937_64 random(options.seed * 1000003 + static_cast<std::uint64_t>(n));
     // Receipts increase with n (references increase with time), with jitter inside a slot.
     const std::int64_t slot = span / std::max<std::int64_t>(options.cases, 1);
-    const Instant received =
+    StoryStart story;
+    story.received =
         start +
         seconds{n * slot + static_cast<std::int64_t>(random() % std::max<std::int64_t>(slot, 1))};
-    const auto kind = static_cast<core::Kind>(Pick(random, kKinds));
-    const auto channel = static_cast<core::Channel>(Pick(random, kChannels));
-    const bool anonymous = random() % 20 == 0;
+    story.until = end;
+    story.kind = static_cast<core::Kind>(Pick(random, kKinds));
+    story.channel = static_cast<core::Channel>(Pick(random, kChannels));
+    story.anonymous = random() % 20 == 0;
     const std::string topic = kTopics[random() % std::size(kTopics)];
+    story.subject = fmt::format("{} {}", topic, random() % 1000);
 
     core::CaseHistory history;
     auto& r = history.record;
-    const int year = int(date::year_month_day{std::chrono::floor<date::days>(received)}.year());
+    const int year =
+        int(date::year_month_day{std::chrono::floor<date::days>(story.received)}.year());
     r.reference = store::FormatReference(year, n + 1);  // numbered through the years, unique
-    r.kind = kind;
-    r.channel = channel;
-    if (kind == core::Kind::kComplaint) r.stage = core::Stage::kStage1;
-    r.anonymous = anonymous;
-    if (!anonymous) r.customer_id = 1 + static_cast<std::int64_t>(random() % customers);
-    r.subject = fmt::format("{} {}", topic, Sentence(random, 2));
-    r.service = topic;
-    r.policy_version = options.policy_version;
-    r.received_at = received;
-    r.logged_at = received + seconds{random() % 600};
-
-    const core::Actor agent{std::to_string(1 + random() % 50), "Agent", "AG"};
-    core::event::Received received_payload;
-    received_payload.kind = kind;
-    received_payload.channel = channel;
-    received_payload.anonymous = anonymous;
-    received_payload.subject = r.subject;
-    received_payload.body = Sentence(random, 12);
-    history.events.push_back({0, 0, {received, agent, received_payload}, r.logged_at, {}, {}});
-    // Cases from the last two months are often still open.
-    const bool recent = received > start + seconds{span - 60 * 86400};
-    const int steps = recent ? static_cast<int>(random() % 4) : 4 + static_cast<int>(random() % 3);
-    Instant at = received;
-    for (int step = 0; step < steps; ++step) {
-      at += hours{1 + random() % 48};
-      core::EventPayload payload;
-      if (step == 0) {
-        payload = core::event::Acknowledged{};
-      } else if (step < steps - 2 || recent) {
-        payload = core::event::Note{Sentence(random, 8)};
-      } else if (step == steps - 2) {
-        payload = core::event::Replied{Sentence(random, 6)};
-      } else {
-        payload = core::event::Closed{"answered", false};
-      }
-      history.events.push_back({0, 0, {at, agent, payload}, at, {}, {}});
+    r.anonymous = story.anonymous;
+    if (!story.anonymous) r.customer_id = 1 + static_cast<std::int64_t>(random() % customers);
+    r.policy_version = policy.version;
+    r.received_at = story.received;
+    r.logged_at = story.received + seconds{random() % 600};
+    const auto events = StoryOf(random, policy, story);
+    for (const auto& event : events) {
+      const Instant recorded = std::max(event.at, r.logged_at);
+      history.events.push_back({0, 0, event, recorded, {}, {}});
     }
-    const bool closed = !recent && steps >= 4;
-    r.status = closed ? core::CaseStatus::kClosed : core::CaseStatus::kOpen;
-    r.updated_at = at;
-    if (!closed) {
-      r.next_due = received + hours{24 * (1 + random() % 20)};
-      r.next_standard = "reply";
-      r.next_status = core::DeadlineStatus::kPending;
-    }
-    r.event_count = static_cast<std::int64_t>(history.events.size());
+    Project(history, policy, events);
     Chain(history);
     cases.push_back(std::move(history));
   }

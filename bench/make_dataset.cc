@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/policy_source.h"
 #include "app/store_url.h"
 #include "app/system_clock.h"
 #include "dataset.h"
@@ -53,7 +54,15 @@ int main(int argc, char** argv) {
     std::cerr << store.error().message << "\n";
     return 1;
   }
-  if (!(*store)->InstallPolicy(options.policy_version, "# benchmark dataset", clock.Now())) {
+  // The cases are received under caredesk's built-in default policy.
+  const std::string_view policy_text = caredesk::app::BuiltInDefaultPolicy();
+  auto policy = caredesk::core::ParsePolicy(policy_text);
+  if (!policy) {
+    std::cerr << "the built-in policy does not parse\n";
+    return 1;
+  }
+  options.policy = std::make_shared<const caredesk::core::Policy>(std::move(*policy));
+  if (!(*store)->InstallPolicy(options.policy->version, std::string(policy_text), clock.Now())) {
     return 1;
   }
   const auto started = std::chrono::steady_clock::now();

@@ -7,44 +7,14 @@
 // Each query is timed on its own; the p50_ms and p95_ms counters are over all of them.
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
-#include <chrono>
-#include <cstdlib>
 #include <random>
-#include <vector>
 
-#include "app/store_url.h"
-#include "core/clock.h"
+#include "bench_store.h"
 
 namespace {
 
-// Times each query on its own and reports the 50th and 95th percentiles as counters (ms).
-template <class Query>
-void Percentiles(benchmark::State& state, Query query) {
-  std::vector<double> ms;
-  for (auto _ : state) {
-    const auto start = std::chrono::steady_clock::now();
-    query();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                     .count());
-  }
-  if (ms.empty()) return;
-  std::sort(ms.begin(), ms.end());
-  state.counters["p50_ms"] = ms[ms.size() / 2];
-  state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
-}
-
-caredesk::core::Store* BenchStore() {
-  static caredesk::core::FixedClock clock(caredesk::core::Instant{std::chrono::seconds{0}});
-  static std::unique_ptr<caredesk::core::Store> store =
-      []() -> std::unique_ptr<caredesk::core::Store> {
-    const char* db = std::getenv("CAREDESK_BENCH_DB");
-    if (!db) return nullptr;
-    auto opened = caredesk::app::OpenStore(db, clock);
-    return opened ? std::move(*opened) : nullptr;
-  }();
-  return store.get();
-}
+using caredesk::bench::BenchStore;
+using caredesk::bench::Percentiles;
 
 void BM_QueryQueueFirstPage(benchmark::State& state) {
   auto* store = BenchStore();

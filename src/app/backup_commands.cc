@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "app/store_url.h"
 #include "app/system_clock.h"
+#include "core/report_service.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace caredesk::app {
@@ -65,6 +66,10 @@ int RunCopy(const std::string& from_url, const std::string& to_url) {
   if (!to) return Complain("--to: " + to.error().message);
   auto copied = Copy(**from, **to, clock);
   if (!copied) return Complain(copied.error().message);
+  core::CaseService cases(**to, clock);
+  if (auto filled = core::FillMissingFigures(**to, cases); !filled) {
+    return Complain(filled.error().message);
+  }
   std::cout << fmt::format("copied {} cases, {} events, {} attachments\n", copied->cases,
                            copied->events, copied->attachments);
   return kExitOk;

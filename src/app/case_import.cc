@@ -37,7 +37,7 @@ class Importer {
     }
     auto record = CaseFromJson(line.value("case", json()));
     if (!record) return tl::unexpected(record.error());
-    core::CaseHistory history{*record, {}};
+    core::CaseHistory history{*record, {}, {}};
     if (auto done = People(line, history.record); !done) return done;
     if (!line.contains("events") || !line["events"].is_array()) {
       return Invalid("events", "must be a list");

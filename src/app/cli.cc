@@ -20,6 +20,7 @@ int RunCli(int argc, char** argv) {
   AddTokenCommands(app, exit_code);
   AddCustomerCommands(app, exit_code);
   AddMailCommands(app, exit_code);
+  AddReportCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

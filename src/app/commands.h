@@ -17,5 +17,8 @@ void AddUserCommands(CLI::App& app, int& exit_code);
 void AddTokenCommands(CLI::App& app, int& exit_code);
 void AddCustomerCommands(CLI::App& app, int& exit_code);
 void AddMailCommands(CLI::App& app, int& exit_code);
+void AddReportCommand(CLI::App& app, int& exit_code);
+// `report annual`, under the `report` command.
+void AddAnnualCommand(CLI::App& report, int& exit_code);
 
 }  // namespace caredesk::app

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include "app/cli.h"
 #include "app/commands.h"
@@ -17,6 +18,7 @@
 #include "app/store_url.h"
 #include "app/system_clock.h"
 #include "auth/token.h"
+#include "core/report_service.h"
 #include "http/access_log.h"
 #include "http/api.h"
 #include "http/case_counts.h"
@@ -137,6 +139,19 @@ int RunServe(const std::map<std::string, std::string>& flags, std::string config
         });
     std::cerr << "caredesk: jobs: " << jobs->Describe() << std::endl;
   }
+
+  // Cases written before reports kept figures (a store upgraded from schema 4) are given theirs
+  // in the background; stopped between batches when the server stops.
+  core::CaseService figure_cases(store, clock);
+  std::jthread figures([&store, &figure_cases](std::stop_token stop) {
+    auto filled = core::FillMissingFigures(store, figure_cases, 500,
+                                           [&stop] { return stop.stop_requested(); });
+    if (!filled) {
+      std::cerr << "caredesk: report figures: " << filled.error().message << std::endl;
+    } else if (*filled > 0) {
+      std::cerr << "caredesk: report figures computed for " << *filled << " cases" << std::endl;
+    }
+  });
 
   http::Server server(router, ServerOptionsFrom(*settings), &metrics, &access_log);
   if (auto started = server.Start(); !started) {

@@ -13,6 +13,7 @@
 #include "app/store_url.h"
 #include "app/system_clock.h"
 #include "core/case_service.h"
+#include "core/report_service.h"
 
 namespace caredesk::app {
 namespace {
@@ -34,7 +35,11 @@ int RunMigrate(const std::string& db) {
   SystemClock clock;
   auto store = OpenOrSay(db, clock);
   if (!store) return kExitFailed;
+  core::CaseService cases(*store, clock);
+  auto filled = core::FillMissingFigures(*store, cases);
+  if (!filled) return StoreFailure(filled.error());
   std::cout << fmt::format("{}: schema version {}\n", db, store->SchemaVersion());
+  if (*filled > 0) std::cout << fmt::format("report figures computed for {} cases\n", *filled);
   return kExitOk;
 }
 
@@ -114,6 +119,10 @@ int RunImport(const std::string& db) {
   if (!summary) {
     std::cerr << "caredesk: " << summary.error().message << "\n";
     return summary.error().code == core::ErrorCode::kInvalid ? kExitBadArguments : kExitFailed;
+  }
+  core::CaseService cases(*store, clock);
+  if (auto filled = core::FillMissingFigures(*store, cases); !filled) {
+    return StoreFailure(filled.error());
   }
   std::cout << fmt::format("imported {} cases, {} events, {} attachments\n", summary->cases,
                            summary->events, summary->attachments);

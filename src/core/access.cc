@@ -27,6 +27,7 @@ constexpr std::array<RoleGrant, kAllStaffActions.size()> kGrants = {{
     {false, false, false, true},  // manage_outbox
     {true, true, false, false},   // work_tasks: caseworkers print letters and make calls
     {false, true, false, true},   // manage_notices
+    {false, true, false, false},  // recommend: managers write the annual report's recommendations
 }};
 
 bool Granted(const RoleGrant& grant, Role role) {

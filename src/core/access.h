@@ -71,6 +71,7 @@ enum class StaffAction {
   kManageOutbox,       // read every outgoing message; send a failed one again, cancel one
   kWorkTasks,          // the to-do list: print and post letters, make the calls asked for
   kManageNotices,      // announce a problem affecting service (portal banner, email) and end it
+  kRecommend,          // write recommendations for the annual audit report
 };
 inline constexpr auto kStaffActionNames = std::to_array<NamedValue<StaffAction>>({
     {StaffAction::kLogContact, "log_contact"},
@@ -90,6 +91,7 @@ inline constexpr auto kStaffActionNames = std::to_array<NamedValue<StaffAction>>
     {StaffAction::kManageOutbox, "manage_outbox"},
     {StaffAction::kWorkTasks, "work_tasks"},
     {StaffAction::kManageNotices, "manage_notices"},
+    {StaffAction::kRecommend, "recommend"},
 });
 static_assert(IsOrderedNameTable(kStaffActionNames));
 inline constexpr std::array kAllStaffActions = ValuesOf(kStaffActionNames);

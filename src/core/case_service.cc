@@ -7,6 +7,7 @@
 
 #include "core/case_deadlines.h"
 #include "core/directory.h"
+#include "core/figures_of.h"
 #include "core/utf8.h"
 
 namespace caredesk::core {
@@ -102,7 +103,9 @@ Result<CaseView> CaseService::Projection(CaseRecord base, const std::vector<Case
   base.next_due = next ? next->due : std::nullopt;
   base.next_standard = next ? next->standard_id : "";
   base.next_status = next ? std::optional(next->status) : std::nullopt;
-  return CaseView{std::move(base), {}, state, std::move(*deadlines), std::move(policy)};
+  CaseFigures figures = core::FiguresOf(base, *policy, events, *folded, *deadlines);
+  return CaseView{std::move(base),   {}, state, std::move(*deadlines), std::move(policy),
+                  std::move(figures)};
 }
 
 std::vector<Timer> CaseService::TimersOf(const CaseView& view) {
@@ -166,6 +169,7 @@ Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   if (!projection) return tl::unexpected(projection.error());
   NewCase new_case{projection->record, received_event, contact.effects};
   new_case.effects.timers = TimersOf(*projection);
+  new_case.effects.figures = projection->figures;
   auto created = store_.CreateCase(new_case);
   if (!created) return tl::unexpected(created.error());
   if (!account_manager) {
@@ -225,7 +229,7 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
     if (!policy) return tl::unexpected(policy.error());
     auto projection = Projection(*record, events, *policy);
     if (!projection) return tl::unexpected(projection.error());
-    if (*routed) projection->record.department_id = **routed;
+    if (*routed) projection->record.department_id = projection->figures.department_id = **routed;
     CaseEffects effects;
     if (effects_of) {
       projection->events = *stored;
@@ -234,6 +238,7 @@ Result<StoredEvent> CaseService::Record(std::string_view reference, const CaseEv
       effects = std::move(*wanted);
     }
     effects.timers = TimersOf(*projection);
+    effects.figures = projection->figures;
     auto appended =
         store_.AppendEvent(record->id, record->event_count, event, projection->record, effects);
     if (appended || appended.error().code != ErrorCode::kConflict ||
@@ -263,7 +268,9 @@ Result<CaseView> CaseService::Read(const CaseRecord& record) {
   if (!folded) return tl::unexpected(folded.error());
   auto deadlines = CaseDeadlines(**policy, *folded, clock_.Now());
   if (!deadlines) return tl::unexpected(deadlines.error());
-  return CaseView{record, std::move(*stored), folded->state, std::move(*deadlines), *policy};
+  CaseFigures figures = core::FiguresOf(record, **policy, events, *folded, *deadlines);
+  return CaseView{record,  std::move(*stored), folded->state, std::move(*deadlines),
+                  *policy, std::move(figures)};
 }
 
 }  // namespace caredesk::core

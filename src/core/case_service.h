@@ -47,6 +47,7 @@ struct CaseView {
   CaseState state;
   std::vector<Deadline> deadlines;
   std::shared_ptr<const Policy> policy;
+  CaseFigures figures;  // what reports count about it
 };
 
 // A contact as put on file: the new case as a reader sees it, and the customer it is filed

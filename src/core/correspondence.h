@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/case_figures.h"
 #include "core/domain.h"
 #include "core/instant.h"
 #include "core/mail.h"
@@ -120,10 +121,12 @@ struct CaseEffects {
   // `call_logged` event saying what was said): kConflict ("is not pending") when it was done or
   // cancelled before, and then nothing of the write is kept.
   std::optional<Id> done_message;
+  // What reports count about the case once written (its id is the store's to fill in).
+  std::optional<CaseFigures> figures;
 
   bool empty() const {
     return messages.empty() && !timers && !fired_timer && inbound_message_id.empty() &&
-           attachments.empty() && !done_message;
+           attachments.empty() && !done_message && !figures;
   }
 };
 

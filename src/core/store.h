@@ -15,6 +15,8 @@
 #include "core/correspondence.h"
 #include "core/credential_records.h"
 #include "core/message_template.h"
+#include "core/recommendation.h"
+#include "core/report.h"
 #include "core/satisfaction.h"
 #include "core/service_notice.h"
 #include "core/store_records.h"
@@ -48,6 +50,8 @@ struct QueueQuery {
 struct CaseHistory {
   CaseRecord record;
   std::vector<StoredEvent> events;
+  // What reports count, when the importer computed it; else FillMissingFigures computes it.
+  std::optional<CaseFigures> figures;
 };
 
 // A new case: its projection (without id and reference, which the store assigns) and its
@@ -313,6 +317,28 @@ class AuditTrail {
 };
 
 // Everything at once: what a process opens with `--db URL`.
+// What reports read (issue 7). A case's figures are written with every write to it
+// (CaseEffects::figures); cases written before (a store migrated from schema 4, imported
+// histories) are found here and given theirs (core::FillMissingFigures).
+class ReportStore {
+ public:
+  virtual ~ReportStore() = default;
+  // The figures of the cases received in the filter's period that match it, in receipt order.
+  virtual Result<std::vector<CaseFigures>> FiguresIn(const ReportFilter& filter) = 0;
+  // The suggestions received in [from, until), oldest first.
+  virtual Result<std::vector<SuggestionRecord>> SuggestionsReceived(Instant from,
+                                                                    Instant until) = 0;
+  // The references of up to `limit` cases, lowest id first, without figures of the current
+  // format.
+  virtual Result<std::vector<std::string>> CasesWithoutFigures(int limit) = 0;
+  // Writes the figures of existing cases (each its case_id's), in one transaction.
+  virtual Result<void> SaveFigures(std::span<const CaseFigures> figures) = 0;
+  // Stores a new recommendation for the annual report (its id is assigned).
+  virtual Result<Recommendation> SaveRecommendation(const Recommendation& recommendation) = 0;
+  // The recommendations of `year`, in the order written.
+  virtual Result<std::vector<Recommendation>> Recommendations(int year) = 0;
+};
+
 class Store : public CaseStore,
               public DirectoryStore,
               public PolicyStore,
@@ -322,7 +348,8 @@ class Store : public CaseStore,
               public CredentialStore,
               public CorrespondenceStore,
               public NoticeStore,
-              public SatisfactionStore {
+              public SatisfactionStore,
+              public ReportStore {
  public:
   // The schema version this store's database is at.
   virtual int SchemaVersion() = 0;

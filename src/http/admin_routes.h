@@ -8,6 +8,8 @@ namespace caredesk::http {
 
 // Registers GET /api/v1/dashboard (dashboard_routes.cc).
 void AddDashboardRoutes(Router& router, const CaseApi& api);
+// Registers GET /api/v1/reports/performance (report_routes.cc).
+void AddReportRoutes(Router& router, const CaseApi& api);
 // Registers GET /api/v1/calendar (calendar_routes.cc).
 void AddCalendarRoutes(Router& router, const CaseApi& api);
 

@@ -29,25 +29,10 @@ core::Result<void> Bad(const std::string& field, const std::string& why) {
   return core::Fail(core::ErrorCode::kInvalid, field + " " + why, field);
 }
 
-// Every value of parameter `name`, split at commas.
-std::vector<std::string> Values(const Request& request, const std::string& name) {
-  std::vector<std::string> values;
-  auto [first, last] = request.query.equal_range(name);
-  for (auto it = first; it != last; ++it) {
-    std::string_view rest = it->second;
-    while (!rest.empty()) {
-      const auto comma = rest.find(',');
-      if (auto part = rest.substr(0, comma); !part.empty()) values.emplace_back(part);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    }
-  }
-  return values;
-}
-
 template <class T, class Parse>
 core::Result<void> Names(const Request& request, const std::string& name, Parse parse,
                          std::vector<T>& out) {
-  for (const auto& value : Values(request, name)) {
+  for (const auto& value : QueryValues(request, name)) {
     auto parsed = parse(value);
     if (!parsed) return Bad(name, fmt::format("has an unknown value \"{}\"", value));
     out.push_back(*parsed);
@@ -81,6 +66,20 @@ core::Result<std::optional<core::Instant>> Time(const Request& request, const st
 }
 
 }  // namespace
+
+std::vector<std::string> QueryValues(const Request& request, const std::string& name) {
+  std::vector<std::string> values;
+  auto [first, last] = request.query.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    std::string_view rest = it->second;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      if (auto part = rest.substr(0, comma); !part.empty()) values.emplace_back(part);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+  }
+  return values;
+}
 
 core::Result<void> OnlyKnownParameters(const Request& request,
                                        std::span<const std::string_view> known) {

@@ -14,6 +14,8 @@
 namespace caredesk::http {
 
 core::Result<core::QueueQuery> QueueQueryFrom(const Request& request);
+// Every value of query parameter `name`, repeated or comma-separated.
+std::vector<std::string> QueryValues(const Request& request, const std::string& name);
 // `customer_id`: staff asking for one customer's cases (newest first) instead of the queue.
 core::Result<std::optional<core::Id>> CustomerFilterFrom(const Request& request);
 // The positive id in query parameter `name`, if given; kInvalid naming it otherwise.

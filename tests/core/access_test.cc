@@ -167,7 +167,7 @@ constexpr ActionRow kActionMatrix[] = {
     {StaffAction::kReadReports, ".YYY"},       {StaffAction::kReadAuditTrail, ".YYY"},
     {StaffAction::kManageSuggestions, ".Y.Y"}, {StaffAction::kManageTemplates, "...Y"},
     {StaffAction::kManageOutbox, "...Y"},      {StaffAction::kWorkTasks, "YY.."},
-    {StaffAction::kManageNotices, ".Y.Y"},
+    {StaffAction::kManageNotices, ".Y.Y"},     {StaffAction::kRecommend, ".Y.."},
 };
 
 TEST(Access, EveryRoleAndStaffActionGetsWhatTheMatrixSays) {

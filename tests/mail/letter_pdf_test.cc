@@ -4,82 +4,25 @@
 #include "mail/letter_pdf.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "mail/default_templates.h"
 #include "mail/template_renderer.h"
+#include "pdf_reader.h"
 
 namespace caredesk::mail {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A directory of its own for one test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "caredesk-letter-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-// Runs `command` through the shell and collects its standard output.
-CommandResult RunCommand(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  std::size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) result.output.append(buffer, read);
-  result.status = pclose(pipe);
-  return result;
-}
-
-std::string Quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-fs::path WritePdf(const TempDir& dir, const std::string& pdf, std::string_view name = "l.pdf") {
-  const fs::path file = dir.path() / name;
-  std::ofstream(file, std::ios::binary) << pdf;
-  return file;
-}
-
-// The PDF's text as pdftotext reads it: pages end in a form feed.
-std::string PdfText(const std::string& pdf) {
-  TempDir dir;
-  const auto file = WritePdf(dir, pdf);
-  const auto result = RunCommand("pdftotext -enc UTF-8 " + Quoted(file) + " - 2>&1");
-  EXPECT_EQ(result.status, 0) << result.output;
-  return result.output;
-}
-
-// Runs of white space as one space, so a sentence wrapped over lines reads as one.
-std::string Flattened(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
+using testing::Flattened;
+using testing::PdfText;
+using testing::Quoted;
+using testing::RunCommand;
+using testing::TempDir;
+using testing::WritePdf;
 
 std::size_t Pages(const std::string& pdf) {
   const auto text = PdfText(pdf);

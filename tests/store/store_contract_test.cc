@@ -131,7 +131,7 @@ TEST_P(StoreContract, ReferencesIncreaseWithinEachYear) {
 // re-chained for that reference.
 core::CaseHistory MovedHistory(core::Store& store, const core::CaseRecord& record,
                                const std::string& reference) {
-  core::CaseHistory history{record, *store.Events(record.id)};
+  core::CaseHistory history{record, *store.Events(record.id), {}};
   history.record.reference = reference;
   std::string prev(store::kGenesisHash);
   for (auto& stored : history.events) {

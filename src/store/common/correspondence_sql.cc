@@ -6,6 +6,7 @@
 
 #include "core/sha256.h"
 #include "store/common/cursor.h"
+#include "store/common/figures_sql.h"
 #include "store/common/rows.h"
 
 namespace caredesk::store {
@@ -219,6 +220,7 @@ Result<void> WriteEffects(SqlSession& session, core::Id case_id, std::int64_t ev
     auto inserted = InsertMessages(session, messages, now);
     if (!inserted) return tl::unexpected(inserted.error());
   }
+  if (effects.figures) return WriteFigures(session, case_id, *effects.figures);
   return {};
 }
 

@@ -38,7 +38,7 @@ int ReceivedYear(const core::CaseRecord& record) {
 // `new_case` as a one-event history numbered `reference`, its event recorded at `now`.
 core::CaseHistory NumberedHistory(const core::NewCase& new_case, const std::string& reference,
                                   core::Instant now) {
-  core::CaseHistory history{new_case.record, {}};
+  core::CaseHistory history{new_case.record, {}, {}};
   history.record.reference = reference;
   history.record.event_count = 1;
   core::StoredEvent received{0, 1, new_case.received, now, std::string(kGenesisHash), {}};

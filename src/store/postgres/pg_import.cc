@@ -7,10 +7,12 @@
 #include <map>
 #include <set>
 
+#include "store/common/figures_sql.h"
 #include "store/common/import_check.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
 #include "store/postgres/pg_case_params.h"
+#include "store/postgres/pg_session.h"
 #include "store/postgres/pg_store.h"
 
 namespace caredesk::store {
@@ -61,6 +63,14 @@ Result<void> PgStore::ImportCases(std::span<const core::CaseHistory> cases) {
       if (!ids) return tl::unexpected(ids.error());
       // Two cases with one reference: the unique index refuses the second before this.
       if (auto written = InsertEventRows(**conn, chunk, *ids); !written) return written;
+      PgSession session(**conn);
+      for (std::size_t k = 0; k < chunk.size(); ++k) {
+        if (!chunk[k].figures) continue;
+        const core::Id id = ids->at(chunk[k].record.reference);
+        if (auto written = WriteFigures(session, id, *chunk[k].figures); !written) {
+          return written;
+        }
+      }
     }
     return {};
   });

@@ -152,6 +152,15 @@ class PgStore : public core::Store {
   core::Result<core::Page<core::SatisfactionResponse>> SatisfactionComments(
       const std::string& cursor, int limit) override;
 
+  core::Result<std::vector<core::CaseFigures>> FiguresIn(const core::ReportFilter& filter) override;
+  core::Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(
+      core::Instant from, core::Instant until) override;
+  core::Result<std::vector<std::string>> CasesWithoutFigures(int limit) override;
+  core::Result<void> SaveFigures(std::span<const core::CaseFigures> figures) override;
+  core::Result<core::Recommendation> SaveRecommendation(
+      const core::Recommendation& recommendation) override;
+  core::Result<std::vector<core::Recommendation>> Recommendations(int year) override;
+
  private:
   // `body(SqlSession&)` in a transaction of its own on a pooled connection.
   template <class T, class Body>

@@ -8,6 +8,7 @@
 #include "store/common/encoded_event.h"
 #include "store/common/event_codec.h"
 #include "store/common/event_hash.h"
+#include "store/common/figures_sql.h"
 #include "store/common/import_check.h"
 #include "store/common/reference.h"
 #include "store/common/rows.h"
@@ -252,6 +253,10 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
       }
       if (auto indexed = WriteSearchTerms(db, *id, IndexTerms(text), true); !indexed)
         return indexed;
+      if (history.figures) {
+        SqliteSession session(db);
+        if (auto written = WriteFigures(session, *id, *history.figures); !written) return written;
+      }
       const auto parts = *ParseReference(record.reference);
       auto counter = db.Prepare(
           "INSERT INTO reference_counters (year, last) VALUES (?, ?) "

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { setLanguage } from '../i18n';
-import { BarChart } from './bar-chart';
+import { BarChart, labelLines } from './bar-chart';
 
 describe('BarChart', () => {
   const series = [
@@ -47,5 +47,26 @@ describe('BarChart', () => {
       ['Certificates', '4', '1'],
       ['Billing', '2', '0'],
     ]);
+  });
+
+  it('wraps a long label over lines between words, so that it fits a narrow screen', () => {
+    expect(labelLines('We acknowledge complaints within 5 working days')).toEqual([
+      'We acknowledge complaints', 'within 5 working days',
+    ]);
+    expect(labelLines('Billing')).toEqual(['Billing']);
+    expect(labelLines('Supercalifragilistic expialidocious', 10)).toEqual(['Supercalifragilistic', 'expialidocious']);
+    const host = document.createElement('div');
+    render(
+      <BarChart id="s" title="Share met" description="d" max={100}
+        series={[{ key: 'share', label: '%', heading: 'Share met (%)' }]}
+        rows={[{ label: 'We acknowledge complaints within 5 working days', values: { share: 50 } }]} />,
+      host,
+    );
+    const label = host.querySelector('.bar-label')!;
+    expect([...label.querySelectorAll('tspan')].map((line) => line.textContent)).toEqual([
+      'We acknowledge complaints', 'within 5 working days',
+    ]);
+    // Out of the `max` given, not of the largest figure.
+    expect(parseFloat(host.querySelector('rect.bar')!.getAttribute('width')!)).toBe(39);
   });
 });

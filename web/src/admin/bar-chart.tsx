@@ -1,7 +1,8 @@
 // A horizontal bar chart in plain SVG, with the same figures as a table. The chart is an image
 // with a title and a description; each bar carries its figure and what it counts in words, and
 // each series has its own fill pattern, so nothing is told by colour alone. The table is what a
-// screen reader (or anyone who prefers numbers) reads.
+// screen reader (or anyone who prefers numbers) reads. A long label (a standard's name) is
+// wrapped over several lines, since SVG text does not wrap and must fit a 320 px screen.
 import { useT } from '../i18n';
 
 export interface ChartSeries {
@@ -21,6 +22,7 @@ interface Props {
   description: string;
   series: ChartSeries[];
   rows: ChartRow[];
+  max?: number; // the figure the longest bar stands for (100 for shares); else the largest figure
 }
 
 const rowGap = 12;
@@ -28,15 +30,29 @@ const labelHeight = 22;
 const barHeight = 20;
 const barGap = 4;
 const barSpan = 78; // per cent of the width the longest bar takes; the rest is for its figure
+const labelChars = 28; // a label line's most characters: about 270 px of bold text at 15 px
 
-export function chartHeight(rows: number, series: number): number {
-  return rows * (labelHeight + series * (barHeight + barGap) + rowGap);
+// `label` in lines of at most `width` characters, broken between words (a longer word stands
+// alone on its line).
+export function labelLines(label: string, width = labelChars): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [''];
 }
 
-export function BarChart({ id, title, description, series, rows }: Props) {
+function rowHeight(lines: number, series: number): number {
+  return lines * labelHeight + series * (barHeight + barGap) + rowGap;
+}
+
+export function BarChart({ id, title, description, series, rows, max: fullBar }: Props) {
   const t = useT();
-  const max = Math.max(1, ...rows.flatMap((row) => series.map((s) => row.values[s.key] ?? 0)));
-  const height = chartHeight(rows.length, series.length);
+  const max = fullBar ?? Math.max(1, ...rows.flatMap((row) => series.map((s) => row.values[s.key] ?? 0)));
+  const labels = rows.map((row) => labelLines(row.label));
+  const height = labels.reduce((sum, lines) => sum + rowHeight(lines.length, series.length), 0);
   let y = 0;
   return (
     <figure class="chart" aria-label={title}>
@@ -59,18 +75,23 @@ export function BarChart({ id, title, description, series, rows }: Props) {
             <circle cx="3" cy="3" r="1.5" class="bar-dot" />
           </pattern>
         </defs>
-        {rows.map((row) => {
+        {rows.map((row, rowIndex) => {
           const top = y;
-          y += labelHeight + series.length * (barHeight + barGap) + rowGap;
+          const lines = labels[rowIndex];
+          y += rowHeight(lines.length, series.length);
           return (
             <g key={row.label}>
               <text x="0" y={top + 16} class="bar-label">
-                {row.label}
+                {lines.map((line, i) => (
+                  <tspan key={i} x="0" dy={i === 0 ? 0 : labelHeight}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
               {series.map((s, index) => {
                 const value = row.values[s.key] ?? 0;
                 const width = (value / max) * barSpan;
-                const barTop = top + labelHeight + index * (barHeight + barGap);
+                const barTop = top + lines.length * labelHeight + index * (barHeight + barGap);
                 const fill = [undefined, `url(#${id}-hatch)`, `url(#${id}-dots)`][index % 3];
                 return (
                   <g key={s.key}>

@@ -1,6 +1,7 @@
 // The manager dashboard (#/staff/dashboard): what is due today, what is late, where the open
-// cases are (by department and by stage, as charts with their tables) and the oldest open cases,
-// with a warning when the policy is past the review date it gives itself.
+// cases are (by department and by stage, as charts with their tables), the oldest open cases and
+// this year's performance against our standards, with a warning when the policy is past the
+// review date it gives itself.
 import { useEffect } from 'preact/hooks';
 import { formatInstant, setOrganisationZone, useT, type Translate } from '../i18n';
 import type { MessageKey } from '../i18n/en';
@@ -10,6 +11,7 @@ import { BarChart, type ChartSeries } from './bar-chart';
 import type { Dashboard, OldCase, StageTally, Tally } from './dashboard-types';
 import { formatDate } from './format-date';
 import { DataTable } from './data-table';
+import { StandardsPanel } from './dashboard-standards';
 import { useApi } from './use-api';
 import './admin.css';
 
@@ -84,6 +86,7 @@ function DashboardFigures({ data }: { data: Dashboard }) {
         rows={data.by_stage.map((s) => ({ ...s, label: stageName(t, s.stage) }))}
       />
       <OldestCases cases={data.oldest} />
+      <StandardsPanel />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { StaffPage } from '../staff/page-registry';
 import { AdminPage } from './admin-page';
 import { DashboardPage } from './dashboard';
 import { NoticesPage } from './notices';
+import { ReportsPage } from './reports';
 
 export const adminPages: StaffPage[] = [
   {
@@ -11,6 +12,13 @@ export const adminPages: StaffPage[] = [
     roles: ['manager', 'auditor', 'admin'],
     inNav: true,
     component: DashboardPage,
+  },
+  {
+    name: 'reports',
+    label: 'report_nav',
+    roles: ['manager', 'auditor', 'admin'],
+    inNav: true,
+    component: ReportsPage,
   },
   {
     name: 'notices',

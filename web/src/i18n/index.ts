@@ -23,6 +23,11 @@ export function language(): Language {
   return current;
 }
 
+// The reader's language as a locale for Intl's formats: British English or Spain's Spanish.
+export function locale(): string {
+  return current === 'es' ? 'es-ES' : 'en-GB';
+}
+
 export function setLanguage(next: Language) {
   current = next;
   globalThis.localStorage?.setItem(storageKey, next);
@@ -60,7 +65,7 @@ export function formatInstant(instant: string | null | undefined, withTime = tru
   if (!instant) return '';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return new Intl.DateTimeFormat(current === 'es' ? 'es-ES' : 'en-GB', {
+  return new Intl.DateTimeFormat(locale(), {
     timeZone: organisationZone,
     weekday: 'long',
     day: 'numeric',

@@ -19,12 +19,14 @@ describe('the staff shell', () => {
 
   it('offers each role only the pages it may open', () => {
     expect(pagesFor(person('agent')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'new', 'todo']);
-    expect(pagesFor(person('auditor')).filter((p) => p.inNav).map((p) => p.name)).toEqual(['queue', 'dashboard']);
+    expect(pagesFor(person('auditor')).filter((p) => p.inNav).map((p) => p.name)).toEqual([
+      'queue', 'dashboard', 'reports',
+    ]);
     expect(pagesFor(person('manager')).filter((p) => p.inNav).map((p) => p.name)).toEqual([
-      'queue', 'new', 'todo', 'dashboard', 'notices',
+      'queue', 'new', 'todo', 'dashboard', 'reports', 'notices',
     ]);
     expect(pagesFor(person('admin')).filter((p) => p.inNav).map((p) => p.name)).toEqual([
-      'queue', 'dashboard', 'notices', 'admin',
+      'queue', 'dashboard', 'reports', 'notices', 'admin',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { ApiError } from '../api';
 import { setLanguage } from '../i18n';
 import { ErrorSummary, errorMessage, fieldError } from './form';
@@ -23,5 +24,26 @@ describe('API errors in the reader language', () => {
     const alert = host.querySelector('[role=alert]')!;
     expect(alert.querySelector('h2')?.textContent).toBe('There is a problem');
     expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['3: bad', '9: worse']);
+  });
+
+  it('takes the focus once for each error, not again while the reader mends the field', async () => {
+    setLanguage('en');
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const error = new ApiError(422, 'year must be a number', 'year');
+    const form = (value: string, shown = error) => (
+      <form>
+        <ErrorSummary error={shown} />
+        <input id="year" value={value} />
+      </form>
+    );
+    await act(() => render(form('20x'), host));
+    expect(document.activeElement?.getAttribute('role')).toBe('alert');
+    host.querySelector<HTMLInputElement>('#year')!.focus();
+    await act(() => render(form('2025'), host));
+    expect(document.activeElement?.id).toBe('year');
+    await act(() => render(form('2025', new ApiError(422, 'still wrong', 'year')), host));
+    expect(document.activeElement?.getAttribute('role')).toBe('alert');
+    host.remove();
   });
 });

@@ -2,6 +2,7 @@
 // an error is announced and linked with aria-describedby, and a required field says so in
 // words (not by colour or an asterisk alone).
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { translate, useT } from '../i18n';
 import { en, type MessageKey } from '../i18n/en';
 import { ApiError } from '../api';
@@ -40,17 +41,15 @@ export function Field({ id, label, required, error, hint, children }: FieldProps
 }
 
 // The API's error at the top of a form, focused so that it is read out; the field it names
-// (if any) shows the message again beside the input.
+// (if any) shows the message again beside the input. Focused once for each error: the form
+// re-rendering as the reader mends a field must not take the focus from that field.
 export function ErrorSummary({ error }: { error: ApiError | null }) {
   const t = useT();
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => summary.current?.focus(), [error]);
   if (!error) return null;
   return (
-    <div
-      class="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={(element) => element?.focus()}
-    >
+    <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
       <h2>{t('error_title')}</h2>
       <p>{errorMessage(error)}</p>
       {error.problems.length > 0 && (

@@ -1,0 +1,112 @@
+// `caredesk report annual --db URL --year 2026 --out report.pdf [--format pdf|html]`: the annual
+// audit report — performance against each published standard, complaint analysis, remedies,
+// actions and recurrence, satisfaction and the managers' recommendations of the year — as a PDF
+// that reads well printed in black and white, or as an accessible HTML page.
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/cli.h"
+#include "app/command_support.h"
+#include "app/commands.h"
+#include "app/system_clock.h"
+#include "core/report_filter.h"
+#include "core/report_service.h"
+#include "print/annual_report.h"
+#include "print/document_html.h"
+#include "print/document_pdf.h"
+
+namespace caredesk::app {
+namespace {
+
+struct AnnualOptions {
+  std::string db;
+  std::string year;
+  std::string out;
+  std::string format = "pdf";
+};
+
+// "1 January 2026".
+std::string LongDate(core::LocalDate day) {
+  std::string text = date::format("%e %B %Y", day);
+  return text.starts_with(' ') ? text.substr(1) : text;
+}
+
+std::vector<print::Recommendation> RecommendationsToPrint(
+    const std::vector<core::Recommendation>& stored, const core::BusinessCalendar& calendar) {
+  std::vector<print::Recommendation> out;
+  for (const auto& r : stored) {
+    out.push_back({r.text, r.author_name, LongDate(calendar.LocalDay(r.written_at)), r.figures,
+                   r.case_references});
+  }
+  return out;
+}
+
+int RunAnnual(const AnnualOptions& options) {
+  if (options.format != "pdf" && options.format != "html") {
+    return BadArgument("--format", "must be pdf or html");
+  }
+  SystemClock clock;
+  auto store = OpenOrSay(options.db, clock);
+  if (!store) return kExitFailed;
+  core::CaseService cases(*store, clock);
+  auto policy = cases.PolicyOf("");
+  if (!policy) return StoreFailure(policy.error());
+  const auto& calendar = *(*policy)->calendar;
+  const core::Instant now = clock.Now();
+  core::ReportParameters parameters;
+  parameters.year = options.year;
+  auto filter = core::ReportFilterOf(parameters, calendar, now);
+  if (!filter) return BadArgument("--" + filter.error().field, filter.error().message);
+  const int year = static_cast<int>(date::year_month_day{calendar.LocalDay(filter->from)}.year());
+  if (auto filled = core::FillMissingFigures(*store, cases); !filled) {
+    return StoreFailure(filled.error());
+  }
+  auto report = core::BuildReport(*store, cases, *filter, now);
+  if (!report) return StoreFailure(report.error());
+  auto recommendations = store->Recommendations(year);
+  if (!recommendations) return StoreFailure(recommendations.error());
+  print::AnnualContext context;
+  context.organisation = (*policy)->name;
+  context.year = year;
+  context.period = fmt::format("{} to {}", LongDate(calendar.LocalDay(filter->from)),
+                               LongDate(calendar.LocalDay(filter->until) - date::days{1}));
+  context.time_zone = calendar.zone().name();
+  context.generated_at =
+      fmt::format("{} ({})", core::FormatInstant(now, calendar.zone()), calendar.zone().name());
+  context.recommendations = RecommendationsToPrint(*recommendations, calendar);
+  const print::Document document = print::AnnualReport(*report, context);
+  std::string bytes;
+  if (options.format == "html") {
+    bytes = print::RenderHtml(document);
+  } else {
+    auto pdf = print::RenderPdf(document);
+    if (!pdf) return StoreFailure(pdf.error());
+    bytes = std::move(*pdf);
+  }
+  std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return BadArgument("--out", "cannot write " + options.out);
+  std::cout << fmt::format("{}: the annual report for {} ({} bytes)\n", options.out, year,
+                           bytes.size());
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddAnnualCommand(CLI::App& report, int& exit_code) {
+  auto options = std::make_shared<AnnualOptions>();
+  auto* annual = report.add_subcommand(
+      "annual", "The annual audit report as a PDF (or HTML) that prints well in black and white");
+  annual->add_option("--db", options->db, "SQLite file or postgresql:// URL")->required();
+  annual->add_option("--year", options->year, "The year (default: this year)");
+  annual->add_option("--out", options->out, "The file to write")->required();
+  annual->add_option("--format", options->format, "pdf (default) or html");
+  annual->callback([options, &exit_code] { exit_code = RunAnnual(*options); });
+}
+
+}  // namespace caredesk::app

@@ -1,0 +1,140 @@
+#include "store/common/figures_sql.h"
+
+#include <fmt/format.h>
+
+#include "core/case_figures_codec.h"
+#include "store/common/rows.h"
+
+namespace caredesk::store {
+namespace {
+
+using core::Result;
+
+constexpr const char* kFigureColumns =
+    "case_id, policy_version, received_at, month, kind, channel, department_id, service, "
+    "nature, stage, status, details";
+
+std::optional<std::string> StageText(const std::optional<core::Stage>& stage) {
+  if (!stage) return std::nullopt;
+  return std::string(core::ToString(*stage));
+}
+
+// `column IN (?, ?, …)` over `values`, or nothing when there are none.
+template <class T, class ToArg>
+void AddIn(std::string& sql, std::vector<SqlArg>& args, std::string_view column,
+           const std::vector<T>& values, ToArg to_arg) {
+  if (values.empty()) return;
+  sql += fmt::format(" AND {} IN (", column);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sql += i == 0 ? "?" : ", ?";
+    args.push_back(to_arg(values[i]));
+  }
+  sql += ")";
+}
+
+Result<core::CaseFigures> ReadFigures(const RowView& row) {
+  core::CaseFigures f;
+  f.case_id = row.Int(0);
+  f.policy_version = row.Text(1);
+  f.received_at = FromSeconds(row.Int(2));
+  f.month = static_cast<int>(row.Int(3));
+  const auto kind = core::ParseKind(row.Text(4));
+  const auto channel = core::ParseChannel(row.Text(5));
+  const auto status = core::ParseCaseStatus(row.Text(10));
+  if (!kind || !channel || !status) {
+    return core::Fail(core::ErrorCode::kInvalid,
+                      fmt::format("case {} has figures this caredesk cannot read", f.case_id));
+  }
+  f.kind = *kind;
+  f.channel = *channel;
+  f.status = *status;
+  f.department_id = row.OptionalInt(6);
+  f.service = row.Text(7);
+  f.nature = row.Text(8);
+  if (!row.IsNull(9)) f.stage = core::ParseStage(row.Text(9));
+  if (auto decoded = core::DecodeFigureDetails(row.Text(11), f); !decoded) {
+    return tl::unexpected(decoded.error());
+  }
+  return f;
+}
+
+}  // namespace
+
+Result<void> WriteFigures(SqlSession& session, core::Id case_id, const core::CaseFigures& f) {
+  std::vector<SqlArg> args{case_id,
+                           std::int64_t{core::kFiguresFormat},
+                           f.policy_version,
+                           Seconds(f.received_at),
+                           std::int64_t{f.month},
+                           std::string(core::ToString(f.kind)),
+                           std::string(core::ToString(f.channel)),
+                           ArgOf(f.department_id),
+                           f.service,
+                           f.nature,
+                           f.stage ? SqlArg(*StageText(f.stage)) : SqlArg(std::monostate{}),
+                           std::string(core::ToString(f.status)),
+                           core::EncodeFigureDetails(f)};
+  auto written = session.Run(
+      "INSERT INTO case_figures (case_id, format, policy_version, received_at, month, kind, "
+      "channel, department_id, service, nature, stage, status, details) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET "
+      "format = excluded.format, policy_version = excluded.policy_version, "
+      "received_at = excluded.received_at, month = excluded.month, kind = excluded.kind, "
+      "channel = excluded.channel, department_id = excluded.department_id, "
+      "service = excluded.service, nature = excluded.nature, stage = excluded.stage, "
+      "status = excluded.status, details = excluded.details",
+      args);
+  if (!written) return tl::unexpected(written.error());
+  return {};
+}
+
+Result<std::vector<core::CaseFigures>> FiguresIn(SqlSession& session,
+                                                 const core::ReportFilter& filter) {
+  std::string sql = fmt::format(
+      "SELECT {} FROM case_figures WHERE received_at >= ? AND received_at < ? AND format = ?",
+      kFigureColumns);
+  std::vector<SqlArg> args{Seconds(filter.from), Seconds(filter.until),
+                           std::int64_t{core::kFiguresFormat}};
+  const auto name = [](auto value) { return SqlArg(std::string(core::ToString(value))); };
+  AddIn(sql, args, "kind", filter.kinds, name);
+  AddIn(sql, args, "channel", filter.channels, name);
+  AddIn(sql, args, "stage", filter.stages, name);
+  AddIn(sql, args, "department_id", filter.department_ids, [](core::Id id) { return SqlArg(id); });
+  AddIn(sql, args, "service", filter.services, [](const std::string& s) { return SqlArg(s); });
+  sql += " ORDER BY received_at, case_id";
+  std::vector<core::CaseFigures> rows;
+  std::optional<core::Error> failed;
+  auto ran = session.Run(sql, args, [&](const RowView& row) {
+    if (failed) return;
+    auto read = ReadFigures(row);
+    if (!read) {
+      failed = read.error();
+      return;
+    }
+    rows.push_back(std::move(*read));
+  });
+  if (!ran) return tl::unexpected(ran.error());
+  if (failed) return tl::unexpected(*failed);
+  return rows;
+}
+
+Result<std::vector<std::string>> CasesWithoutFigures(SqlSession& session, int limit) {
+  return SelectRows<std::string>(
+      session,
+      "SELECT c.reference FROM cases c LEFT JOIN case_figures f ON f.case_id = c.id "
+      "WHERE f.case_id IS NULL OR f.format <> ? ORDER BY c.id LIMIT ?",
+      {std::int64_t{core::kFiguresFormat}, std::int64_t{limit}}, ReadFirstText);
+}
+
+Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(SqlSession& session,
+                                                                core::Instant from,
+                                                                core::Instant until) {
+  return SelectRows<core::SuggestionRecord>(
+      session,
+      fmt::format("SELECT {} FROM suggestions WHERE received_at >= ? AND received_at < ? "
+                  "ORDER BY received_at, id",
+                  kSuggestionColumns),
+      {Seconds(from), Seconds(until)}, ReadSuggestion);
+}
+
+}  // namespace caredesk::store
