@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/utf8.h"
+#include "print/cairo_handles.h"
 
 namespace caredesk::mail {
 namespace {
@@ -29,27 +30,12 @@ constexpr std::size_t kMaxTextBytes = 200'000;
 constexpr std::size_t kMaxFieldBytes = 2'000;
 constexpr std::size_t kMaxAddressLines = 12;
 
-struct GObjectUnref {
-  void operator()(void* object) const { g_object_unref(object); }
-};
-struct SurfaceDestroy {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-struct FontFree {
-  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-struct IterFree {
-  void operator()(PangoLayoutIter* iter) const { pango_layout_iter_free(iter); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
-using CairoPtr = std::unique_ptr<cairo_t, CairoDestroy>;
-using ContextPtr = std::unique_ptr<PangoContext, GObjectUnref>;
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
-using FontPtr = std::unique_ptr<PangoFontDescription, FontFree>;
-using IterPtr = std::unique_ptr<PangoLayoutIter, IterFree>;
+using print::pdf::CairoPtr;
+using print::pdf::ContextPtr;
+using print::pdf::FontPtr;
+using print::pdf::IterPtr;
+using print::pdf::LayoutPtr;
+using print::pdf::SurfacePtr;
 
 struct Style {
   const char* family;

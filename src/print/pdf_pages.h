@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "print/cairo_handles.h"
+
 namespace caredesk::print::pdf {
 
 // A4 portrait in points, with margins of 20 mm at the top and sides and room for the footer.
@@ -22,28 +24,6 @@ constexpr double kMarginTop = 62.0;
 constexpr double kMarginBottom = 70.0;
 constexpr double kColumnWidth = kPageWidth - 2 * kMarginSide;
 constexpr double kBodyBottom = kPageHeight - kMarginBottom;
-
-struct GObjectUnref {
-  void operator()(void* object) const { g_object_unref(object); }
-};
-struct SurfaceDestroy {
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-struct FontFree {
-  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
-};
-struct IterFree {
-  void operator()(PangoLayoutIter* iter) const { pango_layout_iter_free(iter); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
-using CairoPtr = std::unique_ptr<cairo_t, CairoDestroy>;
-using ContextPtr = std::unique_ptr<PangoContext, GObjectUnref>;
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
-using FontPtr = std::unique_ptr<PangoFontDescription, FontFree>;
-using IterPtr = std::unique_ptr<PangoLayoutIter, IterFree>;
 
 struct TextStyle {
   double size = 9.5;  // points
