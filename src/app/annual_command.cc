@@ -12,9 +12,7 @@
 #include "app/cli.h"
 #include "app/command_support.h"
 #include "app/commands.h"
-#include "app/system_clock.h"
-#include "core/report_filter.h"
-#include "core/report_service.h"
+#include "app/report_run.h"
 #include "print/annual_report.h"
 #include "print/document_html.h"
 #include "print/document_pdf.h"
@@ -49,36 +47,26 @@ int RunAnnual(const AnnualOptions& options) {
   if (options.format != "pdf" && options.format != "html") {
     return BadArgument("--format", "must be pdf or html");
   }
-  SystemClock clock;
-  auto store = OpenOrSay(options.db, clock);
-  if (!store) return kExitFailed;
-  core::CaseService cases(*store, clock);
-  auto policy = cases.PolicyOf("");
-  if (!policy) return StoreFailure(policy.error());
-  const auto& calendar = *(*policy)->calendar;
-  const core::Instant now = clock.Now();
   core::ReportParameters parameters;
   parameters.year = options.year;
-  auto filter = core::ReportFilterOf(parameters, calendar, now);
-  if (!filter) return BadArgument("--" + filter.error().field, filter.error().message);
-  const int year = static_cast<int>(date::year_month_day{calendar.LocalDay(filter->from)}.year());
-  if (auto filled = core::FillMissingFigures(*store, cases); !filled) {
-    return StoreFailure(filled.error());
-  }
-  auto report = core::BuildReport(*store, cases, *filter, now);
-  if (!report) return StoreFailure(report.error());
-  auto recommendations = store->Recommendations(year);
+  auto run = RunReportOn(options.db, parameters);
+  if (!run) return run.error();
+  const auto& calendar = *(*run)->policy->calendar;
+  const auto& filter = (*run)->report.filter;
+  const int year = static_cast<int>(date::year_month_day{calendar.LocalDay(filter.from)}.year());
+  const core::Instant now = (*run)->report.at;
+  auto recommendations = (*run)->store->Recommendations(year);
   if (!recommendations) return StoreFailure(recommendations.error());
   print::AnnualContext context;
-  context.organisation = (*policy)->name;
+  context.organisation = (*run)->policy->name;
   context.year = year;
-  context.period = fmt::format("{} to {}", LongDate(calendar.LocalDay(filter->from)),
-                               LongDate(calendar.LocalDay(filter->until) - date::days{1}));
+  context.period = fmt::format("{} to {}", LongDate(calendar.LocalDay(filter.from)),
+                               LongDate(calendar.LocalDay(filter.until) - date::days{1}));
   context.time_zone = calendar.zone().name();
   context.generated_at =
       fmt::format("{} ({})", core::FormatInstant(now, calendar.zone()), calendar.zone().name());
   context.recommendations = RecommendationsToPrint(*recommendations, calendar);
-  const print::Document document = print::AnnualReport(*report, context);
+  const print::Document document = print::AnnualReport((*run)->report, context);
   std::string bytes;
   if (options.format == "html") {
     bytes = print::RenderHtml(document);

@@ -10,10 +10,8 @@
 #include "app/cli.h"
 #include "app/command_support.h"
 #include "app/commands.h"
+#include "app/report_run.h"
 #include "app/report_text.h"
-#include "app/system_clock.h"
-#include "core/report_filter.h"
-#include "core/report_service.h"
 #include "http/report_json.h"
 
 namespace caredesk::app {
@@ -29,25 +27,14 @@ int RunReport(const ReportOptions& options) {
   if (options.format != "text" && options.format != "json") {
     return BadArgument("--format", "must be text or json");
   }
-  SystemClock clock;
-  auto store = OpenOrSay(options.db, clock);
-  if (!store) return kExitFailed;
-  core::CaseService cases(*store, clock);
-  auto policy = cases.PolicyOf("");
-  if (!policy) return StoreFailure(policy.error());
-  const core::Instant now = clock.Now();
-  auto filter = core::ReportFilterOf(options.parameters, *(*policy)->calendar, now);
-  if (!filter) return BadArgument("--" + filter.error().field, filter.error().message);
-  if (auto filled = core::FillMissingFigures(*store, cases); !filled) {
-    return StoreFailure(filled.error());
-  }
-  auto report = core::BuildReport(*store, cases, *filter, now);
-  if (!report) return StoreFailure(report.error());
-  const auto& zone = (*policy)->calendar->zone();
+  auto run = RunReportOn(options.db, options.parameters);
+  if (!run) return run.error();
+  const auto& report = (*run)->report;
+  const auto& zone = (*run)->policy->calendar->zone();
   if (options.format == "json") {
-    std::cout << http::ReportJson(*report, zone).dump(2) << "\n";
+    std::cout << http::ReportJson(report, zone).dump(2) << "\n";
   } else {
-    std::cout << ReportText(*report, zone);
+    std::cout << ReportText(report, zone);
   }
   return kExitOk;
 }
