@@ -1,5 +1,6 @@
 #include "core/case_figures_codec.h"
 
+#include <array>
 #include <charconv>
 
 namespace caredesk::core {
@@ -48,18 +49,42 @@ void PutItems(std::string& out, const std::vector<T>& items, Put put) {
   }
 }
 
-// Splits `text` at `separator`; an empty text has no parts.
-std::vector<std::string_view> Split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
+// The parts of `text` between `separator`s, without allocating: at most N, and `count` N + 1
+// when there were more (never an encoding of ours). An empty text has no parts.
+template <std::size_t N>
+struct Parts {
+  std::array<std::string_view, N> at;
+  std::size_t count = 0;
+  std::string_view operator[](std::size_t i) const { return at[i]; }
+  std::size_t size() const { return count; }
+};
+
+template <std::size_t N>
+Parts<N> Split(std::string_view text, char separator) {
+  Parts<N> parts;
   if (text.empty()) return parts;
   std::size_t start = 0;
   while (true) {
+    if (parts.count == N) return ++parts.count, parts;
     const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) break;
+    parts.at[parts.count++] = text.substr(start, end - start);
+    if (end == std::string_view::npos) return parts;
     start = end + 1;
   }
-  return parts;
+}
+
+// Calls `each(part)` for every part of `text` between `separator`s until it returns false;
+// false when it did. An empty text has no parts.
+template <class Each>
+bool ForEachPart(std::string_view text, char separator, Each each) {
+  if (text.empty()) return true;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(separator, start);
+    if (!each(text.substr(start, end - start))) return false;
+    if (end == std::string_view::npos) return true;
+    start = end + 1;
+  }
 }
 
 bool ReadNumber(std::string_view text, std::int64_t& value) {
@@ -85,7 +110,7 @@ bool ReadEnum(std::string_view text, const std::array<Enum, N>& all, Enum& value
 
 bool ReadResponse(std::string_view text, std::optional<ResponseTime>& response) {
   if (text.empty()) return response.reset(), true;
-  const auto fields = Split(text, kField);
+  const auto fields = Split<5>(text, kField);
   std::int64_t at = 0;
   ResponseTime read;
   if (fields.size() != 3 || !ReadNumber(fields[0], at) ||
@@ -104,7 +129,7 @@ constexpr std::array kAllDeadlineStatuses{DeadlineStatus::kPending, DeadlineStat
                                           DeadlineStatus::kPaused,  DeadlineStatus::kNotApplicable};
 
 bool ReadOutcome(std::string_view text, OutcomeFigure& outcome) {
-  const auto fields = Split(text, kField);
+  const auto fields = Split<5>(text, kField);
   if (fields.size() != 2) return false;
   if (!fields[0].empty()) {
     Stage stage{};
@@ -115,7 +140,7 @@ bool ReadOutcome(std::string_view text, OutcomeFigure& outcome) {
 }
 
 bool ReadRemedy(std::string_view text, RemedyFigure& remedy) {
-  const auto fields = Split(text, kField);
+  const auto fields = Split<5>(text, kField);
   if (fields.size() != 3 || !ReadEnum(fields[0], kAllRemedyTypes, remedy.type)) return false;
   if (fields[1].empty()) return true;
   Money money;
@@ -126,7 +151,7 @@ bool ReadRemedy(std::string_view text, RemedyFigure& remedy) {
 }
 
 bool ReadAction(std::string_view text, ActionFigure& action) {
-  const auto fields = Split(text, kField);
+  const auto fields = Split<5>(text, kField);
   std::optional<Instant> due;
   if (fields.size() != 3 || !ReadEnum(fields[0], kAllPreventiveStatuses, action.status) ||
       !ReadInstant(fields[1], due) || !due || !ReadInstant(fields[2], action.done_at)) {
@@ -137,7 +162,7 @@ bool ReadAction(std::string_view text, ActionFigure& action) {
 }
 
 bool ReadDeadline(std::string_view text, DeadlineFigure& deadline) {
-  const auto fields = Split(text, kField);
+  const auto fields = Split<5>(text, kField);
   std::int64_t standard = 0;
   std::int64_t tier = 0;
   if (fields.size() != 5 || !ReadNumber(fields[0], standard) || standard < 0 ||
@@ -155,10 +180,8 @@ bool ReadDeadline(std::string_view text, DeadlineFigure& deadline) {
 template <class T, class Read>
 bool ReadItems(std::string_view text, std::vector<T>& items, Read read) {
   items.clear();
-  for (std::string_view part : Split(text, kItem)) {
-    if (!read(part, items.emplace_back())) return false;
-  }
-  return true;
+  return ForEachPart(text, kItem,
+                     [&](std::string_view part) { return read(part, items.emplace_back()); });
 }
 
 }  // namespace
@@ -224,7 +247,7 @@ Result<void> DecodeFigureDetails(std::string_view details, CaseFigures& f) {
   const auto bad = [] {
     return Fail(ErrorCode::kInvalid, "not figures of this caredesk's format", "details");
   };
-  const auto s = Split(details, kSection);
+  const auto s = Split<kSections + 1>(details, kSection);
   std::int64_t format = 0;
   if (s.size() != kSections + 1 || !ReadNumber(s[0], format) || format != kFiguresFormat) {
     return bad();
@@ -241,7 +264,10 @@ Result<void> DecodeFigureDetails(std::string_view details, CaseFigures& f) {
     f.kind_received = kind;
   }
   f.extension_reasons.clear();
-  for (std::string_view reason : Split(s[5], kItem)) f.extension_reasons.emplace_back(reason);
+  ForEachPart(s[5], kItem, [&](std::string_view reason) {
+    f.extension_reasons.emplace_back(reason);
+    return true;
+  });
   if (!ReadItems(s[6], f.outcomes, ReadOutcome) || !ReadItems(s[7], f.remedies, ReadRemedy)) {
     return bad();
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <future>
+#include <iterator>
 #include <set>
 
 #include "core/figures_of.h"
@@ -40,13 +42,33 @@ Result<void> ValidateFilter(const ReportFilter& filter) {
   return {};
 }
 
+namespace {
+
+// The figures of `filter`, the second half of its period read on a thread of its own while this
+// one reads the first (the store reads on several connections side by side), in receipt order.
+Result<std::vector<CaseFigures>> FiguresInHalves(Store& store, const ReportFilter& filter) {
+  ReportFilter first = filter;
+  ReportFilter second = filter;
+  first.until = second.from = filter.from + (filter.until - filter.from) / 2;
+  auto later = std::async(std::launch::async, [&] { return store.FiguresIn(second); });
+  auto rows = store.FiguresIn(first);
+  auto more = later.get();
+  if (!rows) return rows;
+  if (!more) return more;
+  rows->insert(rows->end(), std::make_move_iterator(more->begin()),
+               std::make_move_iterator(more->end()));
+  return rows;
+}
+
+}  // namespace
+
 Result<Report> BuildReport(Store& store, CaseService& cases, const ReportFilter& filter,
                            Instant at) {
   if (auto valid = ValidateFilter(filter); !valid) return tl::unexpected(valid.error());
   ReportInputs inputs;
   inputs.filter = filter;
   inputs.at = at;
-  auto figures = store.FiguresIn(filter);
+  auto figures = FiguresInHalves(store, filter);
   if (!figures) return tl::unexpected(figures.error());
   inputs.cases = std::move(*figures);
   // Every standard the organisation publishes now is listed, applied to cases or not.

@@ -25,6 +25,7 @@ class OffsetRow : public RowView {
   OffsetRow(const RowView& row, int offset) : row_(row), offset_(offset) {}
   std::int64_t Int(int column) const override { return row_.Int(column + offset_); }
   std::string Text(int column) const override { return row_.Text(column + offset_); }
+  std::string_view TextView(int column) const override { return row_.TextView(column + offset_); }
   bool IsNull(int column) const override { return row_.IsNull(column + offset_); }
 
  private:

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/case_figures_codec.h"
 #include "store/common/rows.h"
 
@@ -32,30 +34,24 @@ void AddIn(std::string& sql, std::vector<SqlArg>& args, std::string_view column,
   sql += ")";
 }
 
-Result<core::CaseFigures> ReadFigures(const RowView& row) {
-  core::CaseFigures f;
+// Fills `f` from `row`; false when the row is not figures this caredesk can read.
+bool ReadFigures(const RowView& row, core::CaseFigures& f) {
   f.case_id = row.Int(0);
-  f.policy_version = row.Text(1);
+  f.policy_version.assign(row.TextView(1));
   f.received_at = FromSeconds(row.Int(2));
   f.month = static_cast<int>(row.Int(3));
-  const auto kind = core::ParseKind(row.Text(4));
-  const auto channel = core::ParseChannel(row.Text(5));
-  const auto status = core::ParseCaseStatus(row.Text(10));
-  if (!kind || !channel || !status) {
-    return core::Fail(core::ErrorCode::kInvalid,
-                      fmt::format("case {} has figures this caredesk cannot read", f.case_id));
-  }
+  const auto kind = core::ParseKind(row.TextView(4));
+  const auto channel = core::ParseChannel(row.TextView(5));
+  const auto status = core::ParseCaseStatus(row.TextView(10));
+  if (!kind || !channel || !status) return false;
   f.kind = *kind;
   f.channel = *channel;
   f.status = *status;
   f.department_id = row.OptionalInt(6);
-  f.service = row.Text(7);
-  f.nature = row.Text(8);
-  if (!row.IsNull(9)) f.stage = core::ParseStage(row.Text(9));
-  if (auto decoded = core::DecodeFigureDetails(row.Text(11), f); !decoded) {
-    return tl::unexpected(decoded.error());
-  }
-  return f;
+  f.service.assign(row.TextView(7));
+  f.nature.assign(row.TextView(8));
+  if (!row.IsNull(9)) f.stage = core::ParseStage(row.TextView(9));
+  return core::DecodeFigureDetails(row.TextView(11), f).has_value();
 }
 
 }  // namespace
@@ -90,9 +86,7 @@ Result<void> WriteFigures(SqlSession& session, core::Id case_id, const core::Cas
 
 Result<std::vector<core::CaseFigures>> FiguresIn(SqlSession& session,
                                                  const core::ReportFilter& filter) {
-  std::string sql = fmt::format(
-      "SELECT {} FROM case_figures WHERE received_at >= ? AND received_at < ? AND format = ?",
-      kFigureColumns);
+  std::string sql = "FROM case_figures WHERE received_at >= ? AND received_at < ? AND format = ?";
   std::vector<SqlArg> args{Seconds(filter.from), Seconds(filter.until),
                            std::int64_t{core::kFiguresFormat}};
   const auto name = [](auto value) { return SqlArg(std::string(core::ToString(value))); };
@@ -101,20 +95,27 @@ Result<std::vector<core::CaseFigures>> FiguresIn(SqlSession& session,
   AddIn(sql, args, "stage", filter.stages, name);
   AddIn(sql, args, "department_id", filter.department_ids, [](core::Id id) { return SqlArg(id); });
   AddIn(sql, args, "service", filter.services, [](const std::string& s) { return SqlArg(s); });
-  sql += " ORDER BY received_at, case_id";
+  // Counted first, so the rows are read into place without the vector moving them as it grows.
+  std::int64_t count = 0;
+  auto counted =
+      session.Run("SELECT count(*) " + sql, args, [&](const RowView& row) { count = row.Int(0); });
+  if (!counted) return tl::unexpected(counted.error());
+  sql = fmt::format("SELECT {} {} ORDER BY received_at, case_id", kFigureColumns, sql);
   std::vector<core::CaseFigures> rows;
-  std::optional<core::Error> failed;
+  rows.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(count, 0, 10'000'000)));
+  std::optional<core::Id> unreadable;
   auto ran = session.Run(sql, args, [&](const RowView& row) {
-    if (failed) return;
-    auto read = ReadFigures(row);
-    if (!read) {
-      failed = read.error();
-      return;
+    if (unreadable) return;
+    if (!ReadFigures(row, rows.emplace_back())) {
+      unreadable = rows.back().case_id;
+      rows.pop_back();
     }
-    rows.push_back(std::move(*read));
   });
   if (!ran) return tl::unexpected(ran.error());
-  if (failed) return tl::unexpected(*failed);
+  if (unreadable) {
+    return core::Fail(core::ErrorCode::kInvalid,
+                      fmt::format("case {} has figures this caredesk cannot read", *unreadable));
+  }
   return rows;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/store_records.h"
 
@@ -17,6 +18,8 @@ class RowView {
   virtual ~RowView() = default;
   virtual std::int64_t Int(int column) const = 0;
   virtual std::string Text(int column) const = 0;
+  // The same without a copy: valid until the query moves to its next row.
+  virtual std::string_view TextView(int column) const = 0;
   virtual bool IsNull(int column) const = 0;
   std::optional<std::int64_t> OptionalInt(int column) const {
     if (IsNull(column)) return std::nullopt;

@@ -126,9 +126,11 @@ std::int64_t PgRow::Int(int column) const {
   return number;
 }
 
-std::string PgRow::Text(int column) const {
-  return std::string(PQgetvalue(result_, row_, column),
-                     static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+std::string PgRow::Text(int column) const { return std::string(TextView(column)); }
+
+std::string_view PgRow::TextView(int column) const {
+  return std::string_view(PQgetvalue(result_, row_, column),
+                          static_cast<std::size_t>(PQgetlength(result_, row_, column)));
 }
 
 bool PgRow::IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }

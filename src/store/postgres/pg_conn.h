@@ -98,6 +98,7 @@ class PgRow : public RowView {
   PgRow(const PgResult& result, int row) : result_(result.get()), row_(row) {}
   std::int64_t Int(int column) const override;
   std::string Text(int column) const override;
+  std::string_view TextView(int column) const override;
   bool IsNull(int column) const override;
 
  private:

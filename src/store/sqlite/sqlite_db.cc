@@ -88,11 +88,13 @@ core::Result<void> Statement::Run() {
 
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
 
-std::string Statement::Text(int column) const {
+std::string Statement::Text(int column) const { return std::string(TextView(column)); }
+
+std::string_view Statement::TextView(int column) const {
   const auto* text = sqlite3_column_text(statement_, column);
   if (!text) return {};
-  return std::string(reinterpret_cast<const char*>(text),
-                     static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+  return std::string_view(reinterpret_cast<const char*>(text),
+                          static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
 }
 
 std::string Statement::Blob(int column) const {

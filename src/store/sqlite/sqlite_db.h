@@ -60,6 +60,7 @@ class Statement : public RowView {
 
   std::int64_t Int(int column) const override;
   std::string Text(int column) const override;
+  std::string_view TextView(int column) const override;
   bool IsNull(int column) const override;
   std::string Blob(int column) const;
 
