@@ -52,7 +52,59 @@ struct Accumulator {
   std::vector<std::pair<int, Instant>> done_actions;  // nature id, done at
 
   void Add(const CaseFigures& c, const Keys& k, Instant at);
+  // Adds another period's tallies to these (a month's to the year's).
+  void Merge(const Accumulator& other);
 };
+
+void AddCounts(std::vector<std::int64_t>& to, const std::vector<std::int64_t>& from) {
+  if (to.size() < from.size()) to.resize(from.size(), 0);
+  for (std::size_t i = 0; i < from.size(); ++i) to[i] += from[i];
+}
+
+template <class T>
+void Append(std::vector<T>& to, const std::vector<T>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+void Accumulator::Merge(const Accumulator& o) {
+  f.contacts += o.f.contacts;
+  f.compliments += o.f.compliments;
+  f.complaints += o.f.complaints;
+  f.stage1_resolved += o.f.stage1_resolved;
+  f.escalated += o.f.escalated;
+  f.extended_cases += o.f.extended_cases;
+  f.satisfaction.invited += o.f.satisfaction.invited;
+  f.satisfaction.responses += o.f.satisfaction.responses;
+  for (std::size_t i = 0; i < f.satisfaction.scores.size(); ++i) {
+    f.satisfaction.scores[i] += o.f.satisfaction.scores[i];
+  }
+  f.prevention.open += o.f.prevention.open;
+  f.prevention.overdue += o.f.prevention.overdue;
+  f.prevention.done += o.f.prevention.done;
+  f.prevention.verified += o.f.prevention.verified;
+  f.suggestions.received += o.f.suggestions.received;
+  f.suggestions.under_review += o.f.suggestions.under_review;
+  f.suggestions.adopted += o.f.suggestions.adopted;
+  f.suggestions.not_adopted += o.f.suggestions.not_adopted;
+  f.suggestions.published += o.f.suggestions.published;
+  for (auto [to, from] :
+       {std::pair(&kinds, &o.kinds), std::pair(&channels, &o.channels),
+        std::pair(&services, &o.services), std::pair(&natures, &o.natures),
+        std::pair(&departments, &o.departments), std::pair(&reasons, &o.reasons),
+        std::pair(&remedies, &o.remedies), std::pair(&root_causes, &o.root_causes),
+        std::pair(&outcomes, &o.outcomes), std::pair(&applied, &o.applied), std::pair(&met, &o.met),
+        std::pair(&breached, &o.breached), std::pair(&pending, &o.pending),
+        std::pair(&redress_units, &o.redress_units), std::pair(&redress_count, &o.redress_count)}) {
+    AddCounts(*to, *from);
+  }
+  for (auto [to, from] :
+       {std::pair(&ack_hours, &o.ack_hours), std::pair(&ack_days, &o.ack_days),
+        std::pair(&reply_hours, &o.reply_hours), std::pair(&reply_days, &o.reply_days)}) {
+    Append(*to, *from);
+  }
+  Append(comments, o.comments);
+  Append(done_actions, o.done_actions);
+}
 
 std::size_t OutcomeSlot(const OutcomeFigure& o) {
   const std::size_t stage = o.stage ? static_cast<std::size_t>(*o.stage) + 1 : 0;
@@ -274,19 +326,17 @@ Report ComputeReport(const ReportInputs& inputs) {
       month = &months[c.month];
       month_key = c.month;
     }
-    total.Add(c, keys, inputs.at);
-    month->Add(c, keys, inputs.at);
+    month->Add(c, keys, inputs.at);  // the year's tallies are the months' summed, below
   }
   for (const auto& s : inputs.suggestions) {
-    for (Accumulator* a : {&total, &months[s.month]}) {
-      SuggestionFigures& f = a->f.suggestions;
-      ++f.received;
-      if (s.status == SuggestionStatus::kUnderReview) ++f.under_review;
-      if (s.status == SuggestionStatus::kAdopted) ++f.adopted;
-      if (s.status == SuggestionStatus::kNotAdopted) ++f.not_adopted;
-      if (s.published) ++f.published;
-    }
+    SuggestionFigures& f = months[s.month].f.suggestions;
+    ++f.received;
+    if (s.status == SuggestionStatus::kUnderReview) ++f.under_review;
+    if (s.status == SuggestionStatus::kAdopted) ++f.adopted;
+    if (s.status == SuggestionStatus::kNotAdopted) ++f.not_adopted;
+    if (s.published) ++f.published;
   }
+  for (const auto& [key, accumulator] : months) total.Merge(accumulator);
   report.total = Finish(total, names, standards, last_complaint);
   for (auto& [key, accumulator] : months) {
     report.months.push_back({key, Finish(accumulator, names, standards, last_complaint)});
