@@ -271,14 +271,14 @@ Result<void> DecodeFigureDetails(std::string_view details, CaseFigures& f) {
   if (!ReadItems(s[6], f.outcomes, ReadOutcome) || !ReadItems(s[7], f.remedies, ReadRemedy)) {
     return bad();
   }
-  f.root_cause = std::string(s[8]);
+  f.root_cause.assign(s[8]);
   f.satisfaction.reset();
   if (!s[9].empty()) {
     std::int64_t score = 0;
     if (!ReadNumber(s[9], score) || score < 1 || score > 5) return bad();
     f.satisfaction = static_cast<int>(score);
   }
-  f.satisfaction_comment = std::string(s[10]);
+  f.satisfaction_comment.assign(s[10]);
   if (!ReadItems(s[11], f.actions, ReadAction) || !ReadItems(s[12], f.deadlines, ReadDeadline)) {
     return bad();
   }

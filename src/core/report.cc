@@ -1,347 +1,147 @@
 #include "core/report.h"
 
 #include <algorithm>
-#include <cmath>
-#include <unordered_map>
+#include <set>
 
+#include "core/report_accumulator.h"
 #include "core/report_standards.h"
 
 namespace caredesk::core {
+
+using report_detail::Accumulator;
+using report_detail::Interner;
+using report_detail::Keys;
+
+struct ReportCounter::State {
+  explicit State(const ReportContext& c) : context(c), standards(c.policies) {}
+
+  const ReportContext& context;
+  const StandardRows standards;
+  Interner names;
+  std::map<int, Accumulator> months;
+  std::vector<Instant> last_complaint;          // by nature id: the latest complaint received
+  std::set<std::string, std::less<>> versions;  // of the cases counted
+  const std::string* version = nullptr;         // of the case counted last
+  Keys keys;                                    // the case being counted's
+  Accumulator* month = nullptr;                 // the month of the case counted last
+  int month_key = -1;
+
+  Accumulator& MonthOf(int key) {
+    if (key != month_key) {
+      month = &months[key];
+      month_key = key;
+    }
+    return *month;
+  }
+
+  void NoteVersion(const std::string& v) {
+    if (version == nullptr || *version != v) version = &*versions.insert(v).first;
+  }
+
+  // The standards rows a report lists: the listed version's, and those of the versions counted.
+  std::vector<bool> ListedRows() const {
+    std::vector<bool> listed(standards.rows().size(), context.listed_version.empty());
+    const auto add = [&](std::string_view v) {
+      const auto rows = standards.RowsOf(v);
+      for (std::size_t i = 0; i < rows.size(); ++i) listed[i] = listed[i] || rows[i];
+    };
+    add(context.listed_version);
+    for (const auto& v : versions) add(v);
+    return listed;
+  }
+
+  void NoteComplaint(int nature, Instant received_at) {
+    const auto n = static_cast<std::size_t>(nature);
+    if (last_complaint.size() <= n) last_complaint.resize(n + 1, Instant{});
+    last_complaint[n] = std::max(last_complaint[n], received_at);
+  }
+};
+
+ReportCounter::ReportCounter(const ReportContext& context)
+    : state_(std::make_unique<State>(context)) {}
+ReportCounter::~ReportCounter() = default;
+ReportCounter::ReportCounter(ReportCounter&&) noexcept = default;
+ReportCounter& ReportCounter::operator=(ReportCounter&&) noexcept = default;
+
+void ReportCounter::Add(const CaseFigures& c) {
+  State& s = *state_;
+  Keys& keys = s.keys;
+  keys.service = s.names.Of(c.service);
+  keys.nature = s.names.Of(c.nature);
+  const auto& departments = s.context.departments;
+  const auto department = c.department_id ? departments.find(*c.department_id) : departments.end();
+  keys.department = s.names.Of(department == departments.end() ? "" : department->second);
+  keys.root_cause = s.names.Of(c.root_cause);
+  keys.reasons.clear();
+  for (const auto& reason : c.extension_reasons) keys.reasons.push_back(s.names.Of(reason));
+  keys.currencies.clear();
+  for (const auto& remedy : c.remedies) {
+    keys.currencies.push_back(remedy.amount ? s.names.Of(remedy.amount->currency) : -1);
+  }
+  keys.rows.clear();
+  for (const auto& d : c.deadlines) {
+    keys.rows.push_back(s.standards.RowOf(c.policy_version, d.standard, d.tier));
+  }
+  s.NoteVersion(c.policy_version);
+  if (c.kind == Kind::kComplaint) s.NoteComplaint(keys.nature, c.received_at);
+  // The period's tallies are its months' summed (Finish).
+  s.MonthOf(c.month).Add(c, keys, s.context.at);
+}
+
+void ReportCounter::Add(const SuggestionFigure& suggestion) {
+  state_->MonthOf(suggestion.month).Add(suggestion);
+}
+
+void ReportCounter::Merge(ReportCounter&& other) {
+  State& s = *state_;
+  State& o = *other.state_;
+  std::vector<int> names(o.names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = s.names.Of(o.names.Text(int(i)));
+  for (const auto& [key, accumulator] : o.months) s.months[key].Merge(accumulator, names);
+  for (std::size_t i = 0; i < o.last_complaint.size(); ++i) {
+    if (o.last_complaint[i] != Instant{}) s.NoteComplaint(names[i], o.last_complaint[i]);
+  }
+  s.versions.merge(o.versions);
+  s.version = nullptr;
+  other.state_.reset();
+}
+
 namespace {
 
-// Free-text keys (services, natures, reasons) as small integers, so the per-case work is one
-// hash lookup per key and the tallies are arrays.
-class Interner {
- public:
-  int Of(const std::string& text) {
-    auto [found, added] = ids_.try_emplace(text, static_cast<int>(texts_.size()));
-    if (added) texts_.push_back(text);
-    return found->second;
+void KeepListed(std::vector<StandardFigures>& rows, const std::vector<bool>& listed) {
+  std::vector<StandardFigures> kept;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (listed[i]) kept.push_back(std::move(rows[i]));
   }
-  const std::string& Text(int id) const { return texts_[static_cast<std::size_t>(id)]; }
-
- private:
-  std::unordered_map<std::string, int> ids_;
-  std::vector<std::string> texts_;
-};
-
-void Bump(std::vector<std::int64_t>& counts, std::size_t index, std::int64_t by = 1) {
-  if (counts.size() <= index) counts.resize(index + 1, 0);
-  counts[index] += by;
-}
-
-// One case's interned keys, shared by the period's and the month's accumulators.
-struct Keys {
-  int service = 0;
-  int nature = 0;
-  int department = 0;
-  int root_cause = 0;
-  std::vector<int> reasons;
-  std::vector<int> currencies;  // per remedy, -1 without an amount
-  std::vector<int> rows;        // per deadline figure, -1 when not counted
-};
-
-struct Accumulator {
-  PeriodFigures f;
-  std::vector<std::int64_t> kinds, channels, services, natures, departments, reasons, remedies,
-      root_causes, outcomes;
-  std::vector<std::int64_t> applied, met, breached, pending;  // by standard row
-  std::vector<std::int64_t> redress_units, redress_count;     // by currency id
-  std::vector<double> ack_hours, ack_days, reply_hours, reply_days;
-  std::vector<std::pair<Instant, const std::string*>> comments;
-  std::vector<std::pair<int, Instant>> done_actions;  // nature id, done at
-
-  void Add(const CaseFigures& c, const Keys& k, Instant at);
-  // Adds another period's tallies to these (a month's to the year's).
-  void Merge(const Accumulator& other);
-};
-
-void AddCounts(std::vector<std::int64_t>& to, const std::vector<std::int64_t>& from) {
-  if (to.size() < from.size()) to.resize(from.size(), 0);
-  for (std::size_t i = 0; i < from.size(); ++i) to[i] += from[i];
-}
-
-template <class T>
-void Append(std::vector<T>& to, const std::vector<T>& from) {
-  to.insert(to.end(), from.begin(), from.end());
-}
-
-void Accumulator::Merge(const Accumulator& o) {
-  f.contacts += o.f.contacts;
-  f.compliments += o.f.compliments;
-  f.complaints += o.f.complaints;
-  f.stage1_resolved += o.f.stage1_resolved;
-  f.escalated += o.f.escalated;
-  f.extended_cases += o.f.extended_cases;
-  f.satisfaction.invited += o.f.satisfaction.invited;
-  f.satisfaction.responses += o.f.satisfaction.responses;
-  for (std::size_t i = 0; i < f.satisfaction.scores.size(); ++i) {
-    f.satisfaction.scores[i] += o.f.satisfaction.scores[i];
-  }
-  f.prevention.open += o.f.prevention.open;
-  f.prevention.overdue += o.f.prevention.overdue;
-  f.prevention.done += o.f.prevention.done;
-  f.prevention.verified += o.f.prevention.verified;
-  f.suggestions.received += o.f.suggestions.received;
-  f.suggestions.under_review += o.f.suggestions.under_review;
-  f.suggestions.adopted += o.f.suggestions.adopted;
-  f.suggestions.not_adopted += o.f.suggestions.not_adopted;
-  f.suggestions.published += o.f.suggestions.published;
-  for (auto [to, from] :
-       {std::pair(&kinds, &o.kinds), std::pair(&channels, &o.channels),
-        std::pair(&services, &o.services), std::pair(&natures, &o.natures),
-        std::pair(&departments, &o.departments), std::pair(&reasons, &o.reasons),
-        std::pair(&remedies, &o.remedies), std::pair(&root_causes, &o.root_causes),
-        std::pair(&outcomes, &o.outcomes), std::pair(&applied, &o.applied), std::pair(&met, &o.met),
-        std::pair(&breached, &o.breached), std::pair(&pending, &o.pending),
-        std::pair(&redress_units, &o.redress_units), std::pair(&redress_count, &o.redress_count)}) {
-    AddCounts(*to, *from);
-  }
-  for (auto [to, from] :
-       {std::pair(&ack_hours, &o.ack_hours), std::pair(&ack_days, &o.ack_days),
-        std::pair(&reply_hours, &o.reply_hours), std::pair(&reply_days, &o.reply_days)}) {
-    Append(*to, *from);
-  }
-  Append(comments, o.comments);
-  Append(done_actions, o.done_actions);
-}
-
-std::size_t OutcomeSlot(const OutcomeFigure& o) {
-  const std::size_t stage = o.stage ? static_cast<std::size_t>(*o.stage) + 1 : 0;
-  return stage * kAllOutcomes.size() + static_cast<std::size_t>(o.outcome);
-}
-
-void Accumulator::Add(const CaseFigures& c, const Keys& k, Instant at) {
-  ++f.contacts;
-  if (c.kind == Kind::kCompliment) ++f.compliments;
-  const bool complaint = c.kind == Kind::kComplaint;
-  if (complaint) {
-    ++f.complaints;
-    Bump(natures, static_cast<std::size_t>(k.nature));
-  }
-  Bump(kinds, static_cast<std::size_t>(c.kind));
-  Bump(channels, static_cast<std::size_t>(c.channel));
-  Bump(services, static_cast<std::size_t>(k.service));
-  Bump(departments, static_cast<std::size_t>(k.department));
-  for (std::size_t i = 0; i < c.deadlines.size(); ++i) {
-    const int row = k.rows[i];
-    if (row < 0) continue;
-    const auto slot = static_cast<std::size_t>(row);
-    switch (StatusAt(c.deadlines[i], at)) {
-      case DeadlineStatus::kMet:
-        Bump(met, slot);
-        break;
-      case DeadlineStatus::kBreached:
-        Bump(breached, slot);
-        break;
-      case DeadlineStatus::kNotApplicable:
-        continue;
-      default:
-        Bump(pending, slot);
-        break;
-    }
-    Bump(applied, slot);
-  }
-  if (c.acknowledged) {
-    ack_hours.push_back(static_cast<double>(c.acknowledged->open_seconds) / 3600.0);
-    ack_days.push_back(static_cast<double>(c.acknowledged->working_days));
-  }
-  if (c.replied) {
-    reply_hours.push_back(static_cast<double>(c.replied->open_seconds) / 3600.0);
-    reply_days.push_back(static_cast<double>(c.replied->working_days));
-  }
-  bool stage1 = false;
-  for (const auto& outcome : c.outcomes) {
-    Bump(outcomes, OutcomeSlot(outcome));
-    stage1 = stage1 || outcome.stage == Stage::kStage1;
-  }
-  if (complaint && stage1) ++f.stage1_resolved;
-  if (complaint && c.escalated) ++f.escalated;
-  if (!c.extension_reasons.empty()) ++f.extended_cases;
-  for (int reason : k.reasons) Bump(reasons, static_cast<std::size_t>(reason));
-  for (std::size_t i = 0; i < c.remedies.size(); ++i) {
-    Bump(remedies, static_cast<std::size_t>(c.remedies[i].type));
-    if (k.currencies[i] < 0) continue;
-    const auto currency = static_cast<std::size_t>(k.currencies[i]);
-    Bump(redress_units, currency, c.remedies[i].amount->minor_units);
-    Bump(redress_count, currency);
-  }
-  if (!c.root_cause.empty()) Bump(root_causes, static_cast<std::size_t>(k.root_cause));
-  const bool settled = c.status == CaseStatus::kResolved || c.status == CaseStatus::kClosed;
-  if (settled && !c.anonymous) ++f.satisfaction.invited;
-  if (c.satisfaction) {
-    ++f.satisfaction.responses;
-    ++f.satisfaction.scores[static_cast<std::size_t>(*c.satisfaction - 1)];
-    if (!c.satisfaction_comment.empty())
-      comments.emplace_back(c.received_at, &c.satisfaction_comment);
-  }
-  for (const auto& action : c.actions) {
-    if (action.status == PreventiveStatus::kPlanned) {
-      ++f.prevention.open;
-      if (action.due < at) ++f.prevention.overdue;
-      continue;
-    }
-    ++(action.status == PreventiveStatus::kDone ? f.prevention.done : f.prevention.verified);
-    if (action.done_at && !c.nature.empty()) done_actions.emplace_back(k.nature, *action.done_at);
-  }
-}
-
-// Tallies by name, largest first, then by name; zero counts left out.
-template <class Name>
-std::vector<Tally> TalliesOf(const std::vector<std::int64_t>& counts, Name name) {
-  std::vector<Tally> out;
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    if (counts[i] > 0) out.push_back({std::string(name(i)), counts[i]});
-  }
-  std::sort(out.begin(), out.end(), [](const Tally& a, const Tally& b) {
-    return a.count != b.count ? a.count > b.count : a.key < b.key;
-  });
-  return out;
-}
-
-Spread SpreadOf(std::vector<double>& values) {
-  Spread spread;
-  spread.count = static_cast<std::int64_t>(values.size());
-  if (values.empty()) return spread;
-  const auto rank = [&](double share) {
-    const auto n = static_cast<double>(values.size());
-    const auto k = static_cast<std::size_t>(std::max(1.0, std::ceil(share * n)));
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k - 1),
-                     values.end());
-    return values[k - 1];
-  };
-  spread.median = rank(0.5);
-  spread.p90 = rank(0.9);
-  const auto [low, high] = std::minmax_element(values.begin(), values.end());
-  spread.min = *low;
-  spread.max = *high;
-  double sum = 0;
-  for (double v : values) sum += v;
-  spread.mean = sum / static_cast<double>(values.size());
-  return spread;
-}
-
-std::optional<double> Share(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return std::nullopt;
-  return static_cast<double>(part) / static_cast<double>(whole);
-}
-
-PeriodFigures Finish(Accumulator& a, const Interner& names, const StandardRows& standards,
-                     const std::vector<Instant>& last_complaint) {
-  PeriodFigures f = std::move(a.f);
-  f.by_kind = TalliesOf(a.kinds, [](std::size_t i) { return ToString(kAllKinds[i]); });
-  f.by_channel = TalliesOf(a.channels, [](std::size_t i) { return ToString(kAllChannels[i]); });
-  const auto text = [&](std::size_t i) { return names.Text(static_cast<int>(i)); };
-  f.by_service = TalliesOf(a.services, text);
-  f.by_nature = TalliesOf(a.natures, text);
-  f.by_department = TalliesOf(a.departments, text);
-  f.extension_reasons = TalliesOf(a.reasons, text);
-  f.root_causes = TalliesOf(a.root_causes, text);
-  f.remedies = TalliesOf(a.remedies, [](std::size_t i) { return ToString(kAllRemedyTypes[i]); });
-  for (std::size_t i = 0; i < a.redress_count.size(); ++i) {
-    if (a.redress_count[i] > 0)
-      f.redress.push_back({text(i), a.redress_units[i], a.redress_count[i]});
-  }
-  for (std::size_t slot = 0; slot < a.outcomes.size(); ++slot) {
-    if (a.outcomes[slot] == 0) continue;
-    const std::size_t stage = slot / kAllOutcomes.size();
-    f.outcomes.push_back({stage == 0 ? std::nullopt : std::optional(kAllStages[stage - 1]),
-                          kAllOutcomes[slot % kAllOutcomes.size()], a.outcomes[slot]});
-  }
-  f.escalation_rate = Share(f.escalated, f.stage1_resolved);
-  f.standards = standards.rows();
-  const auto count = [](const std::vector<std::int64_t>& counts, std::size_t i) {
-    return i < counts.size() ? counts[i] : 0;
-  };
-  for (std::size_t i = 0; i < f.standards.size(); ++i) {
-    StandardFigures& s = f.standards[i];
-    s.applied = count(a.applied, i);
-    s.met = count(a.met, i);
-    s.breached = count(a.breached, i);
-    s.pending = count(a.pending, i);
-    s.share_met = Share(s.met, s.met + s.breached);
-    if (s.share_met) s.target_met = *s.share_met + 1e-9 >= s.target_share;
-  }
-  f.acknowledge_hours = SpreadOf(a.ack_hours);
-  f.acknowledge_days = SpreadOf(a.ack_days);
-  f.reply_hours = SpreadOf(a.reply_hours);
-  f.reply_days = SpreadOf(a.reply_days);
-  SatisfactionFigures& s = f.satisfaction;
-  s.response_rate = Share(s.responses, s.invited);
-  std::int64_t total = 0;
-  for (std::size_t i = 0; i < s.scores.size(); ++i) total += s.scores[i] * static_cast<int>(i + 1);
-  if (s.responses > 0) s.mean_score = static_cast<double>(total) / static_cast<double>(s.responses);
-  s.comment_count = static_cast<std::int64_t>(a.comments.size());
-  std::stable_sort(a.comments.begin(), a.comments.end(),
-                   [](const auto& x, const auto& y) { return x.first > y.first; });
-  for (std::size_t i = 0; i < a.comments.size() && i < kMaxComments; ++i) {
-    s.comments.push_back(*a.comments[i].second);
-  }
-  for (const auto& [nature, done_at] : a.done_actions) {
-    const auto n = static_cast<std::size_t>(nature);
-    const bool recurred = n < last_complaint.size() && last_complaint[n] > done_at;
-    ++(recurred ? f.prevention.recurred : f.prevention.not_recurred);
-  }
-  return f;
+  rows = std::move(kept);
 }
 
 }  // namespace
 
-Report ComputeReport(const ReportInputs& inputs) {
+Report ReportCounter::Finish() && {
+  State& s = *state_;
   Report report;
-  report.filter = inputs.filter;
-  report.at = inputs.at;
-  const StandardRows standards(inputs.policies);
-  Interner names;
+  report.filter = s.context.filter;
+  report.at = s.context.at;
   Accumulator total;
-  std::map<int, Accumulator> months;
-  std::vector<Instant> last_complaint;  // by nature id: the latest complaint received
-  Keys keys;
-  Accumulator* month = nullptr;
-  int month_key = -1;
-  for (const CaseFigures& c : inputs.cases) {
-    keys.service = names.Of(c.service);
-    keys.nature = names.Of(c.nature);
-    const auto department =
-        c.department_id ? inputs.departments.find(*c.department_id) : inputs.departments.end();
-    keys.department =
-        names.Of(department == inputs.departments.end() ? std::string() : department->second);
-    keys.root_cause = names.Of(c.root_cause);
-    keys.reasons.clear();
-    for (const auto& reason : c.extension_reasons) keys.reasons.push_back(names.Of(reason));
-    keys.currencies.clear();
-    for (const auto& remedy : c.remedies) {
-      keys.currencies.push_back(remedy.amount ? names.Of(remedy.amount->currency) : -1);
-    }
-    keys.rows.clear();
-    for (const auto& d : c.deadlines) {
-      keys.rows.push_back(standards.RowOf(c.policy_version, d.standard, d.tier));
-    }
-    if (c.kind == Kind::kComplaint) {
-      const auto n = static_cast<std::size_t>(keys.nature);
-      if (last_complaint.size() <= n) last_complaint.resize(n + 1, Instant{});
-      last_complaint[n] = std::max(last_complaint[n], c.received_at);
-    }
-    if (c.month != month_key) {
-      month = &months[c.month];
-      month_key = c.month;
-    }
-    month->Add(c, keys, inputs.at);  // the year's tallies are the months' summed, below
+  for (const auto& [key, accumulator] : s.months) total.Merge(accumulator, {});
+  const auto listed = s.ListedRows();
+  report.total = report_detail::Finish(total, s.names, s.standards, s.last_complaint);
+  KeepListed(report.total.standards, listed);
+  for (auto& [key, accumulator] : s.months) {
+    report.months.push_back(
+        {key, report_detail::Finish(accumulator, s.names, s.standards, s.last_complaint)});
+    KeepListed(report.months.back().figures.standards, listed);
   }
-  for (const auto& s : inputs.suggestions) {
-    SuggestionFigures& f = months[s.month].f.suggestions;
-    ++f.received;
-    if (s.status == SuggestionStatus::kUnderReview) ++f.under_review;
-    if (s.status == SuggestionStatus::kAdopted) ++f.adopted;
-    if (s.status == SuggestionStatus::kNotAdopted) ++f.not_adopted;
-    if (s.published) ++f.published;
-  }
-  for (const auto& [key, accumulator] : months) total.Merge(accumulator);
-  report.total = Finish(total, names, standards, last_complaint);
-  for (auto& [key, accumulator] : months) {
-    report.months.push_back({key, Finish(accumulator, names, standards, last_complaint)});
-  }
+  state_.reset();
   return report;
+}
+
+Report ComputeReport(const ReportInputs& inputs) {
+  ReportCounter counter(inputs);
+  for (const CaseFigures& c : inputs.cases) counter.Add(c);
+  for (const SuggestionFigure& s : inputs.suggestions) counter.Add(s);
+  return std::move(counter).Finish();
 }
 
 }  // namespace caredesk::core

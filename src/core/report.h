@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,6 +27,9 @@ struct ReportFilter {
   std::vector<Stage> stages;  // the stage a complaint reached
   std::vector<std::string> services;
 };
+
+// What reads the figures of a report's cases hands each to (store.h, ReportStore::FiguresIn).
+using FiguresVisitor = std::function<void(const CaseFigures&)>;
 
 // How many cases had one value (a kind, a channel, a reason); reports list the largest first.
 struct Tally {
@@ -171,15 +175,45 @@ struct SuggestionFigure {
   bool published = false;
 };
 
-struct ReportInputs {
+// What counting needs besides the cases: the period, the instant pending deadlines are judged
+// at, the policy versions the cases were received under (a case under a version missing here
+// counts everywhere but in the standards), and the departments' names by id.
+struct ReportContext {
   ReportFilter filter;
   Instant at;
+  std::map<std::string, std::shared_ptr<const Policy>, std::less<>> policies;
+  std::map<Id, std::string> departments;
+  // The version whose standards are listed even where no case applied them (the active one);
+  // other versions' standards are listed when a case received under them is counted. Empty:
+  // every version's in `policies` is listed.
+  std::string listed_version;
+};
+
+// Counts a report one case at a time, so a report never holds its period's cases: parts of a
+// period (each case in one part) are counted side by side, each by a counter of its own, and
+// merged. Cases may come in any order.
+class ReportCounter {
+ public:
+  // `context` must outlive the counter.
+  explicit ReportCounter(const ReportContext& context);
+  ~ReportCounter();
+  ReportCounter(ReportCounter&&) noexcept;
+  ReportCounter& operator=(ReportCounter&&) noexcept;
+
+  void Add(const CaseFigures& c);
+  void Add(const SuggestionFigure& suggestion);
+  // Takes over the counts of `other`, which counted other cases under the same context.
+  void Merge(ReportCounter&& other);
+  Report Finish() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+struct ReportInputs : ReportContext {
   std::vector<CaseFigures> cases;             // received in the period, matching the filter
   std::vector<SuggestionFigure> suggestions;  // received in the period
-  // The policy versions the cases were received under; a case under a version missing here
-  // counts everywhere but in the standards.
-  std::map<std::string, std::shared_ptr<const Policy>, std::less<>> policies;
-  std::map<Id, std::string> departments;  // names by id
 };
 
 Report ComputeReport(const ReportInputs& inputs);

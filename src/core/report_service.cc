@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <future>
-#include <iterator>
-#include <set>
 
 #include "core/figures_of.h"
 
@@ -44,20 +42,46 @@ Result<void> ValidateFilter(const ReportFilter& filter) {
 
 namespace {
 
-// The figures of `filter`, the second half of its period read on a thread of its own while this
-// one reads the first (the store reads on several connections side by side), in receipt order.
-Result<std::vector<CaseFigures>> FiguresInHalves(Store& store, const ReportFilter& filter) {
-  ReportFilter first = filter;
-  ReportFilter second = filter;
-  first.until = second.from = filter.from + (filter.until - filter.from) / 2;
-  auto later = std::async(std::launch::async, [&] { return store.FiguresIn(second); });
-  auto rows = store.FiguresIn(first);
-  auto more = later.get();
-  if (!rows) return rows;
-  if (!more) return more;
-  rows->insert(rows->end(), std::make_move_iterator(more->begin()),
-               std::make_move_iterator(more->end()));
-  return rows;
+// What a report counts its cases under: every policy version (each case is judged under the one
+// it was received under), the active one listed whether its standards applied or not, and the
+// departments' names. Returns the active version.
+Result<std::shared_ptr<const Policy>> ReadContext(Store& store, CaseService& cases,
+                                                  ReportContext& context) {
+  auto active = cases.PolicyOf("");
+  if (!active) return tl::unexpected(active.error());
+  context.policies.emplace((*active)->version, *active);
+  context.listed_version = (*active)->version;
+  auto versions = store.PolicyVersions();
+  if (!versions) return tl::unexpected(versions.error());
+  for (const auto& version : *versions) {
+    if (context.policies.contains(version.version)) continue;
+    auto policy = cases.PolicyOf(version.version);
+    if (!policy) return tl::unexpected(policy.error());
+    context.policies.emplace(version.version, *policy);
+  }
+  auto departments = store.ListDepartments();
+  if (!departments) return tl::unexpected(departments.error());
+  for (const auto& d : *departments) context.departments.emplace(d.id, d.name);
+  return *active;
+}
+
+// Counts the cases of the context's period: the second half read and counted on a thread of its
+// own while this one does the first (the store reads on several connections side by side).
+Result<ReportCounter> CountCases(Store& store, const ReportContext& context) {
+  ReportFilter first = context.filter;
+  ReportFilter second = context.filter;
+  first.until = second.from = first.from + (first.until - first.from) / 2;
+  ReportCounter earlier(context);
+  ReportCounter later(context);
+  auto counting = std::async(std::launch::async, [&] {
+    return store.FiguresIn(second, [&](const CaseFigures& c) { later.Add(c); });
+  });
+  auto counted = store.FiguresIn(first, [&](const CaseFigures& c) { earlier.Add(c); });
+  auto counted_later = counting.get();
+  if (!counted) return tl::unexpected(counted.error());
+  if (!counted_later) return tl::unexpected(counted_later.error());
+  earlier.Merge(std::move(later));
+  return earlier;
 }
 
 }  // namespace
@@ -65,35 +89,21 @@ Result<std::vector<CaseFigures>> FiguresInHalves(Store& store, const ReportFilte
 Result<Report> BuildReport(Store& store, CaseService& cases, const ReportFilter& filter,
                            Instant at) {
   if (auto valid = ValidateFilter(filter); !valid) return tl::unexpected(valid.error());
-  ReportInputs inputs;
-  inputs.filter = filter;
-  inputs.at = at;
-  auto figures = FiguresInHalves(store, filter);
-  if (!figures) return tl::unexpected(figures.error());
-  inputs.cases = std::move(*figures);
-  // Every standard the organisation publishes now is listed, applied to cases or not.
-  auto active = cases.PolicyOf("");
+  ReportContext context;
+  context.filter = filter;
+  context.at = at;
+  auto active = ReadContext(store, cases, context);
   if (!active) return tl::unexpected(active.error());
-  inputs.policies.emplace((*active)->version, *active);
-  std::set<std::string> versions;
-  for (const auto& c : inputs.cases) versions.insert(c.policy_version);
-  for (const auto& version : versions) {
-    if (inputs.policies.contains(version)) continue;
-    auto policy = cases.PolicyOf(version);
-    if (!policy) return tl::unexpected(policy.error());
-    inputs.policies.emplace(version, *policy);
-  }
-  auto departments = store.ListDepartments();
-  if (!departments) return tl::unexpected(departments.error());
-  for (const auto& d : *departments) inputs.departments.emplace(d.id, d.name);
+  auto counter = CountCases(store, context);
+  if (!counter) return tl::unexpected(counter.error());
   // Suggestions are not cases: the report's other filters do not apply to them.
   auto suggestions = store.SuggestionsReceived(filter.from, filter.until);
   if (!suggestions) return tl::unexpected(suggestions.error());
+  const auto& calendar = *(*active)->calendar;
   for (const auto& s : *suggestions) {
-    inputs.suggestions.push_back(
-        {MonthOf(*(*active)->calendar, s.received_at), s.status, s.published});
+    counter->Add(SuggestionFigure{MonthOf(calendar, s.received_at), s.status, s.published});
   }
-  return ComputeReport(inputs);
+  return std::move(*counter).Finish();
 }
 
 }  // namespace caredesk::core

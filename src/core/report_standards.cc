@@ -52,4 +52,16 @@ int StandardRows::RowOf(std::string_view version, std::size_t standard, int tier
   return tiers[static_cast<std::size_t>(tier)];
 }
 
+std::vector<bool> StandardRows::RowsOf(std::string_view version) const {
+  std::vector<bool> rows(rows_.size(), false);
+  const auto found = index_.find(version);
+  if (found == index_.end()) return rows;
+  for (const auto& tiers : found->second) {
+    for (int row : tiers) {
+      if (row >= 0) rows[static_cast<std::size_t>(row)] = true;
+    }
+  }
+  return rows;
+}
+
 }  // namespace caredesk::core

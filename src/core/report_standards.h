@@ -23,6 +23,9 @@ class StandardRows {
   // counted (an unknown version or standard, or tier 0 of a tiered standard, whose tiers count).
   int RowOf(std::string_view version, std::size_t standard, int tier) const;
 
+  // Which rows `version`'s standards map to, by row.
+  std::vector<bool> RowsOf(std::string_view version) const;
+
   // The rows, counts zero, in policy order.
   const std::vector<StandardFigures>& rows() const { return rows_; }
 

@@ -323,8 +323,9 @@ class AuditTrail {
 class ReportStore {
  public:
   virtual ~ReportStore() = default;
-  // The figures of the cases received in the filter's period that match it, in receipt order.
-  virtual Result<std::vector<CaseFigures>> FiguresIn(const ReportFilter& filter) = 0;
+  // Hands `each` the figures of every case received in the filter's period that matches it, in
+  // receipt order, one at a time (the figures handed over are valid during the call only).
+  virtual Result<void> FiguresIn(const ReportFilter& filter, const FiguresVisitor& each) = 0;
   // The suggestions received in [from, until), oldest first.
   virtual Result<std::vector<SuggestionRecord>> SuggestionsReceived(Instant from,
                                                                     Instant until) = 0;

@@ -227,11 +227,12 @@ TEST_P(ReportContract, WritesFiguresWithEveryCaseWrite) {
                              {clock_.Now(), contact.logged_by, core::event::Acknowledged{}}));
   core::ReportFilter filter = Year(2026);
   filter.kinds = {core::Kind::kComplaint};
-  auto rows = store_->FiguresIn(filter);
-  ASSERT_TRUE(rows);
-  const auto found = std::find_if(rows->begin(), rows->end(),
+  std::vector<core::CaseFigures> rows;
+  auto read = store_->FiguresIn(filter, [&](const core::CaseFigures& f) { rows.push_back(f); });
+  ASSERT_TRUE(read) << read.error().message;
+  const auto found = std::find_if(rows.begin(), rows.end(),
                                   [&](const auto& f) { return f.case_id == logged->id; });
-  ASSERT_NE(found, rows->end());
+  ASSERT_NE(found, rows.end());
   EXPECT_EQ(found->nature, "delays");
   ASSERT_TRUE(found->acknowledged);
   EXPECT_EQ(found->acknowledged->at, clock_.Now());

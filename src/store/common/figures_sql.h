@@ -16,9 +16,10 @@ namespace caredesk::store {
 core::Result<void> WriteFigures(SqlSession& session, core::Id case_id,
                                 const core::CaseFigures& figures);
 
-// The figures of the cases received in the filter's period that match it, in receipt order.
-core::Result<std::vector<core::CaseFigures>> FiguresIn(SqlSession& session,
-                                                       const core::ReportFilter& filter);
+// Hands `each` the figures of the cases received in the filter's period that match it, in
+// receipt order, decoded one after another into the same object.
+core::Result<void> FiguresIn(SqlSession& session, const core::ReportFilter& filter,
+                             const core::FiguresVisitor& each);
 
 // The references of up to `limit` cases, lowest id first, without figures of the current
 // format.

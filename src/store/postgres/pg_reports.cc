@@ -5,9 +5,9 @@
 
 namespace caredesk::store {
 
-core::Result<std::vector<core::CaseFigures>> PgStore::FiguresIn(const core::ReportFilter& filter) {
-  return InSession<std::vector<core::CaseFigures>>(
-      [&](SqlSession& s) { return store::FiguresIn(s, filter); });
+core::Result<void> PgStore::FiguresIn(const core::ReportFilter& filter,
+                                      const core::FiguresVisitor& each) {
+  return InSession<void>([&](SqlSession& s) { return store::FiguresIn(s, filter, each); });
 }
 
 core::Result<std::vector<core::SuggestionRecord>> PgStore::SuggestionsReceived(

@@ -152,7 +152,8 @@ class PgStore : public core::Store {
   core::Result<core::Page<core::SatisfactionResponse>> SatisfactionComments(
       const std::string& cursor, int limit) override;
 
-  core::Result<std::vector<core::CaseFigures>> FiguresIn(const core::ReportFilter& filter) override;
+  core::Result<void> FiguresIn(const core::ReportFilter& filter,
+                               const core::FiguresVisitor& each) override;
   core::Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(
       core::Instant from, core::Instant until) override;
   core::Result<std::vector<std::string>> CasesWithoutFigures(int limit) override;

@@ -7,10 +7,9 @@
 
 namespace caredesk::store {
 
-core::Result<std::vector<core::CaseFigures>> SqliteStore::FiguresIn(
-    const core::ReportFilter& filter) {
-  return InReader<std::vector<core::CaseFigures>>(
-      [&](SqlSession& s) { return store::FiguresIn(s, filter); });
+core::Result<void> SqliteStore::FiguresIn(const core::ReportFilter& filter,
+                                          const core::FiguresVisitor& each) {
+  return InReader<void>([&](SqlSession& s) { return store::FiguresIn(s, filter, each); });
 }
 
 core::Result<std::vector<core::SuggestionRecord>> SqliteStore::SuggestionsReceived(
