@@ -10,11 +10,19 @@ namespace caredesk::core {
 
 Result<std::int64_t> FillMissingFigures(Store& store, CaseService& cases, int batch,
                                         const std::function<bool()>& stop) {
+  auto complete = store.FiguresComplete();
+  if (!complete) return tl::unexpected(complete.error());
+  if (*complete) return 0;
   std::int64_t filled = 0;
   while (!stop || !stop()) {
     auto references = store.CasesWithoutFigures(batch);
     if (!references) return tl::unexpected(references.error());
-    if (references->empty()) return filled;
+    if (references->empty()) {
+      auto marked = store.MarkFiguresComplete();
+      if (!marked) return tl::unexpected(marked.error());
+      if (*marked) return filled;
+      continue;  // an import without figures came in meanwhile
+    }
     std::vector<CaseFigures> figures;
     for (const auto& reference : *references) {
       auto view = cases.Read(reference);

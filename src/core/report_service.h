@@ -14,7 +14,8 @@ namespace caredesk::core {
 
 // Gives every case without figures of the current format its figures, `batch` cases a write
 // (cases written before schema 5, imported histories), until done or `stop()` says so between
-// batches. Returns how many it filled in.
+// batches. Returns how many it filled in. Once none is missing the store records so, and later
+// calls return at once, until a history without figures is imported.
 Result<std::int64_t> FillMissingFigures(Store& store, CaseService& cases, int batch = 500,
                                         const std::function<bool()>& stop = {});
 

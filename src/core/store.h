@@ -334,6 +334,11 @@ class ReportStore {
   virtual Result<std::vector<std::string>> CasesWithoutFigures(int limit) = 0;
   // Writes the figures of existing cases (each its case_id's), in one transaction.
   virtual Result<void> SaveFigures(std::span<const CaseFigures> figures) = 0;
+  // Whether every case is known to have figures of the current format (no search needed).
+  virtual Result<bool> FiguresComplete() = 0;
+  // Records that every case has figures of the current format, after checking that none is
+  // missing in the same transaction; false, recording nothing, when one is.
+  virtual Result<bool> MarkFiguresComplete() = 0;
   // Stores a new recommendation for the annual report (its id is assigned).
   virtual Result<Recommendation> SaveRecommendation(const Recommendation& recommendation) = 0;
   // The recommendations of `year`, in the order written.

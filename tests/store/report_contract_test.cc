@@ -212,6 +212,32 @@ TEST_P(ReportContract, CountsTheSuggestionsOfThePeriod) {
   }
 }
 
+TEST_P(ReportContract, RemembersThatEveryCaseHasFiguresUntilAnImportWithoutThem) {
+  auto complete = store_->FiguresComplete();
+  ASSERT_TRUE(complete) << complete.error().message;
+  EXPECT_TRUE(*complete);  // SetUp filled them in
+  auto again = core::FillMissingFigures(*store_, *cases_);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0);
+  bench::DatasetOptions options;
+  options.cases = kCases + 1;
+  options.seed = 7;
+  options.policy = policy_;
+  auto later = bench::GenerateCases(options, kCases, 1, kCustomers);
+  ASSERT_EQ(later.size(), 1u);
+  later[0].figures.reset();
+  ASSERT_TRUE(store_->ImportCases(later));
+  complete = store_->FiguresComplete();
+  ASSERT_TRUE(complete);
+  EXPECT_FALSE(*complete);
+  auto filled = core::FillMissingFigures(*store_, *cases_);
+  ASSERT_TRUE(filled) << filled.error().message;
+  EXPECT_EQ(*filled, 1);
+  complete = store_->FiguresComplete();
+  ASSERT_TRUE(complete);
+  EXPECT_TRUE(*complete);
+}
+
 TEST_P(ReportContract, WritesFiguresWithEveryCaseWrite) {
   core::NewContact contact;
   contact.kind = core::Kind::kComplaint;

@@ -124,6 +124,38 @@ Result<std::vector<std::string>> CasesWithoutFigures(SqlSession& session, int li
       {std::int64_t{core::kFiguresFormat}, std::int64_t{limit}}, ReadFirstText);
 }
 
+Result<bool> FiguresComplete(SqlSession& session) {
+  bool complete = false;
+  auto read = session.Run("SELECT complete_format FROM figures_state WHERE id = 1", {},
+                          [&](const RowView& row) {
+                            complete = row.OptionalInt(0) == std::int64_t{core::kFiguresFormat};
+                          });
+  if (!read) return tl::unexpected(read.error());
+  return complete;
+}
+
+Result<bool> MarkFiguresComplete(SqlSession& session) {
+  const std::int64_t format = core::kFiguresFormat;
+  if (auto locked =
+          session.Run("UPDATE figures_state SET complete_format = ? WHERE id = 1", {format});
+      !locked) {
+    return tl::unexpected(locked.error());
+  }
+  auto missing = CasesWithoutFigures(session, 1);
+  if (!missing) return tl::unexpected(missing.error());
+  if (missing->empty()) return true;
+  if (auto cleared = ForgetFiguresComplete(session); !cleared) {
+    return tl::unexpected(cleared.error());
+  }
+  return false;
+}
+
+Result<void> ForgetFiguresComplete(SqlSession& session) {
+  auto cleared = session.Run("UPDATE figures_state SET complete_format = NULL WHERE id = 1", {});
+  if (!cleared) return tl::unexpected(cleared.error());
+  return {};
+}
+
 Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(SqlSession& session,
                                                                 core::Instant from,
                                                                 core::Instant until) {

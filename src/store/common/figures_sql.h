@@ -25,6 +25,17 @@ core::Result<void> FiguresIn(SqlSession& session, const core::ReportFilter& filt
 // format.
 core::Result<std::vector<std::string>> CasesWithoutFigures(SqlSession& session, int limit);
 
+// Whether every case was found to have figures of the current format (figures_state, schema 6).
+core::Result<bool> FiguresComplete(SqlSession& session);
+
+// Records that every case has figures of the current format, in a writing transaction: the row
+// is locked first, then checked, so an import committing meanwhile clears it after. False (and
+// nothing recorded) when a case without figures is found.
+core::Result<bool> MarkFiguresComplete(SqlSession& session);
+
+// A case without figures was written (an imported history): a report looks for such cases again.
+core::Result<void> ForgetFiguresComplete(SqlSession& session);
+
 // The suggestions received in [from, until), oldest first.
 core::Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(SqlSession& session,
                                                                       core::Instant from,

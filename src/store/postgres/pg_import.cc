@@ -65,11 +65,10 @@ Result<void> PgStore::ImportCases(std::span<const core::CaseHistory> cases) {
       if (auto written = InsertEventRows(**conn, chunk, *ids); !written) return written;
       PgSession session(**conn);
       for (std::size_t k = 0; k < chunk.size(); ++k) {
-        if (!chunk[k].figures) continue;
-        const core::Id id = ids->at(chunk[k].record.reference);
-        if (auto written = WriteFigures(session, id, *chunk[k].figures); !written) {
-          return written;
-        }
+        auto figured = chunk[k].figures ? WriteFigures(session, ids->at(chunk[k].record.reference),
+                                                       *chunk[k].figures)
+                                        : ForgetFiguresComplete(session);
+        if (!figured) return figured;
       }
     }
     return {};

@@ -30,6 +30,14 @@ core::Result<void> PgStore::SaveFigures(std::span<const core::CaseFigures> figur
   });
 }
 
+core::Result<bool> PgStore::FiguresComplete() {
+  return InSession<bool>([&](SqlSession& s) { return store::FiguresComplete(s); });
+}
+
+core::Result<bool> PgStore::MarkFiguresComplete() {
+  return InSession<bool>([&](SqlSession& s) { return store::MarkFiguresComplete(s); });
+}
+
 core::Result<core::Recommendation> PgStore::SaveRecommendation(const core::Recommendation& r) {
   if (auto valid = core::CheckRecommendation(r); !valid) return tl::unexpected(valid.error());
   return InSession<core::Recommendation>([&](SqlSession& s) { return InsertRecommendation(s, r); });

@@ -158,6 +158,8 @@ class PgStore : public core::Store {
       core::Instant from, core::Instant until) override;
   core::Result<std::vector<std::string>> CasesWithoutFigures(int limit) override;
   core::Result<void> SaveFigures(std::span<const core::CaseFigures> figures) override;
+  core::Result<bool> FiguresComplete() override;
+  core::Result<bool> MarkFiguresComplete() override;
   core::Result<core::Recommendation> SaveRecommendation(
       const core::Recommendation& recommendation) override;
   core::Result<std::vector<core::Recommendation>> Recommendations(int year) override;

@@ -253,10 +253,10 @@ Result<void> SqliteStore::ImportCases(std::span<const core::CaseHistory> cases) 
       }
       if (auto indexed = WriteSearchTerms(db, *id, IndexTerms(text), true); !indexed)
         return indexed;
-      if (history.figures) {
-        SqliteSession session(db);
-        if (auto written = WriteFigures(session, *id, *history.figures); !written) return written;
-      }
+      SqliteSession session(db);
+      auto figured = history.figures ? WriteFigures(session, *id, *history.figures)
+                                     : ForgetFiguresComplete(session);
+      if (!figured) return figured;
       const auto parts = *ParseReference(record.reference);
       auto counter = db.Prepare(
           "INSERT INTO reference_counters (year, last) VALUES (?, ?) "

@@ -32,6 +32,14 @@ core::Result<void> SqliteStore::SaveFigures(std::span<const core::CaseFigures> f
   });
 }
 
+core::Result<bool> SqliteStore::FiguresComplete() {
+  return InReader<bool>([&](SqlSession& s) { return store::FiguresComplete(s); });
+}
+
+core::Result<bool> SqliteStore::MarkFiguresComplete() {
+  return InWriter<bool>([&](SqlSession& s) { return store::MarkFiguresComplete(s); });
+}
+
 core::Result<core::Recommendation> SqliteStore::SaveRecommendation(const core::Recommendation& r) {
   if (auto valid = core::CheckRecommendation(r); !valid) return tl::unexpected(valid.error());
   return InWriter<core::Recommendation>([&](SqlSession& s) { return InsertRecommendation(s, r); });
