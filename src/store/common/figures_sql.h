@@ -8,6 +8,7 @@
 
 #include "core/case_figures.h"
 #include "core/report.h"
+#include "core/store.h"
 #include "store/common/sql_session.h"
 
 namespace caredesk::store {
@@ -19,6 +20,12 @@ core::Result<void> WriteFigures(SqlSession& session, core::Id case_id,
 // The figures of the cases received in the filter's period that match it, in receipt order.
 core::Result<std::vector<core::CaseFigures>> FiguresIn(SqlSession& session,
                                                        const core::ReportFilter& filter);
+
+// A page of the complaints received in the filter's period that match it (the filter's kinds not
+// read), in receipt order, each with its events (core::ReportStore::ComplaintsIn).
+core::Result<core::Page<core::RegisterCase>> ComplaintsIn(SqlSession& session,
+                                                          const core::ReportFilter& filter,
+                                                          const std::string& cursor, int limit);
 
 // The references of up to `limit` cases, lowest id first, without figures of the current
 // format.

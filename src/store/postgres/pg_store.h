@@ -153,6 +153,9 @@ class PgStore : public core::Store {
       const std::string& cursor, int limit) override;
 
   core::Result<std::vector<core::CaseFigures>> FiguresIn(const core::ReportFilter& filter) override;
+  core::Result<core::Page<core::RegisterCase>> ComplaintsIn(const core::ReportFilter& filter,
+                                                            const std::string& cursor,
+                                                            int limit) override;
   core::Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(
       core::Instant from, core::Instant until) override;
   core::Result<std::vector<std::string>> CasesWithoutFigures(int limit) override;
