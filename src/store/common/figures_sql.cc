@@ -142,12 +142,12 @@ Result<core::Page<core::RegisterCase>> ComplaintsIn(SqlSession& session,
   AddIn(sql, args, "stage", filter.stages, name);
   AddIn(sql, args, "department_id", filter.department_ids, [](core::Id id) { return SqlArg(id); });
   AddIn(sql, args, "service", filter.services, [](const std::string& s) { return SqlArg(s); });
+  // The cursor and the limit are integers, written into the statement.
   if (after) {
-    sql += " AND (received_at > ? OR (received_at = ? AND case_id > ?))";
-    args.insert(args.end(), {after->key, after->key, after->id});
+    sql += fmt::format(" AND (received_at > {0} OR (received_at = {0} AND case_id > {1}))",
+                       after->key, after->id);
   }
-  sql += " ORDER BY received_at, case_id LIMIT ?";
-  args.push_back(std::int64_t{limit + 1});
+  sql += fmt::format(" ORDER BY received_at, case_id LIMIT {}", limit + 1);
   core::Page<core::RegisterCase> page;
   std::optional<core::Id> unreadable;
   auto ran = session.Run(sql, args, [&](const RowView& row) {
@@ -168,16 +168,14 @@ Result<core::Page<core::RegisterCase>> ComplaintsIn(SqlSession& session,
   if (page.rows.empty()) return page;
   // Their events in one query: the page's cases are few, their histories short.
   std::string events = fmt::format("SELECT {} FROM events WHERE case_id IN (", kEventColumns);
-  std::vector<SqlArg> ids;
   std::map<core::Id, std::size_t> row_of;
   for (std::size_t i = 0; i < page.rows.size(); ++i) {
-    events += i == 0 ? "?" : ", ?";
-    ids.push_back(page.rows[i].figures.case_id);
+    events += fmt::format("{}{}", i == 0 ? "" : ", ", page.rows[i].figures.case_id);
     row_of[page.rows[i].figures.case_id] = i;
   }
   events += ") ORDER BY case_id, seq";
   std::optional<core::Error> bad_event;
-  ran = session.Run(events, ids, [&](const RowView& row) {
+  ran = session.Run(events, {}, [&](const RowView& row) {
     auto event = ReadEvent(row);
     if (!event) {
       if (!bad_event) bad_event = event.error();
