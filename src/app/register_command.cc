@@ -38,10 +38,9 @@ std::string FormatOf(const RegisterOptions& options) {
 int RunRegister(const RegisterOptions& options) {
   const std::string format = FormatOf(options);
   if (format != "csv" && format != "xlsx") {
-    return BadArgument("--format",
-                       options.format.empty()
-                           ? "is required when --out does not end in .csv or .xlsx"
-                           : "must be csv or xlsx");
+    return BadArgument("--format", options.format.empty()
+                                       ? "is required when --out does not end in .csv or .xlsx"
+                                       : "must be csv or xlsx");
   }
   auto run = OpenReportRun(options.db, options.parameters);
   if (!run) return run.error();

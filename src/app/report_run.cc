@@ -32,8 +32,7 @@ tl::expected<std::unique_ptr<ReportRun>, int> RunReportOn(
   auto run = OpenReportRun(db, parameters);
   if (!run) return run;
   auto& opened = **run;
-  auto report =
-      core::BuildReport(*opened.store, *opened.cases, opened.filter, opened.clock.Now());
+  auto report = core::BuildReport(*opened.store, *opened.cases, opened.filter, opened.clock.Now());
   if (!report) return tl::unexpected(StoreFailure(report.error()));
   opened.report = std::move(*report);
   return run;

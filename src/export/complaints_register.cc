@@ -105,8 +105,8 @@ core::Result<RegisterEntry> ComplaintsRegister::EntryOf(const core::RegisterCase
 }
 
 std::vector<std::string> RegisterColumns() {
-  std::vector<std::string> columns{"Reference", "Received",     "Nature",      "Service",
-                                   "Department", "Channel",     "Stage reached", "Status",
+  std::vector<std::string> columns{"Reference",    "Received",    "Nature",        "Service",
+                                   "Department",   "Channel",     "Stage reached", "Status",
                                    "Acknowledged", "First reply", "Resolved"};
   for (const core::Stage stage : core::kAllStages) {
     columns.push_back(fmt::format("Outcome ({})", print::Words(core::ToString(stage))));
@@ -156,8 +156,8 @@ std::string RemedyText(const core::Remedy& remedy) {
 }
 
 std::string ActionText(const RegisterAction& a) {
-  std::string text = fmt::format("{} ({}; due {}", a.description, core::ToString(a.status),
-                                 DayText(a.due));
+  std::string text =
+      fmt::format("{} ({}; due {}", a.description, core::ToString(a.status), DayText(a.due));
   if (a.done) text += ", done " + DayText(*a.done);
   return text + ")";
 }

@@ -38,9 +38,9 @@ struct RegisterEntry {
   core::Channel channel = core::Channel::kEmail;
   std::optional<core::Stage> stage;  // the stage reached
   core::CaseStatus status = core::CaseStatus::kOpen;
-  std::optional<core::LocalDate> acknowledged;  // the first acknowledgement
-  std::optional<core::LocalDate> responded;     // the first reply
-  std::optional<core::LocalDate> resolved;      // the latest resolution
+  std::optional<core::LocalDate> acknowledged;                  // the first acknowledgement
+  std::optional<core::LocalDate> responded;                     // the first reply
+  std::optional<core::LocalDate> resolved;                      // the latest resolution
   std::vector<std::pair<core::Stage, core::Outcome>> outcomes;  // the latest at each stage
   std::vector<core::Remedy> remedies;                           // every resolution's
   std::vector<RegisterAction> actions;

@@ -91,19 +91,19 @@ Table Redress(const Figures& f) {
               "Financial redress and restitution by currency",
               {"Currency", "Amount", "Payments"},
               {}};
-  for (const auto& r : f.redress) table.rows.push_back({r.currency, AmountCell(r.minor_units, r.currency), r.count});
+  for (const auto& r : f.redress)
+    table.rows.push_back({r.currency, AmountCell(r.minor_units, r.currency), r.count});
   return table;
 }
 
 Table Satisfaction(const Figures& f) {
   const auto& s = f.satisfaction;
-  std::vector<std::vector<Cell>> rows{{"Asked", s.invited},
-                                      {"Responses", s.responses},
-                                      {"Response rate", ShareCell(s.response_rate)},
-                                      {"Mean score (1 to 5)", s.mean_score
-                                                                  ? Cell(Decimal{*s.mean_score, 2})
-                                                                  : Cell(Empty{})},
-                                      {"Comments", s.comment_count}};
+  std::vector<std::vector<Cell>> rows{
+      {"Asked", s.invited},
+      {"Responses", s.responses},
+      {"Response rate", ShareCell(s.response_rate)},
+      {"Mean score (1 to 5)", s.mean_score ? Cell(Decimal{*s.mean_score, 2}) : Cell(Empty{})},
+      {"Comments", s.comment_count}};
   for (std::size_t score = 0; score < s.scores.size(); ++score) {
     rows.push_back({fmt::format("Score {}", score + 1), s.scores[score]});
   }

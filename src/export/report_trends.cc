@@ -25,9 +25,9 @@ Table TrendsTable(const core::Report& report) {
   for (const auto& [month, f] : report.months) {
     const auto& s = f.satisfaction;
     table.rows.push_back({Month{month}, f.contacts, f.complaints, f.compliments,
-                          ShareCell(print::annual::OverallShare(f.standards).share), MedianOf(f.acknowledge_hours),
-                          MedianOf(f.reply_hours), f.stage1_resolved, f.escalated,
-                          ShareCell(f.escalation_rate), f.extended_cases, s.responses,
+                          ShareCell(print::annual::OverallShare(f.standards).share),
+                          MedianOf(f.acknowledge_hours), MedianOf(f.reply_hours), f.stage1_resolved,
+                          f.escalated, ShareCell(f.escalation_rate), f.extended_cases, s.responses,
                           s.mean_score ? Cell(Decimal{*s.mean_score, 2}) : Cell(Empty{}),
                           f.suggestions.received});
   }

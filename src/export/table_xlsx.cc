@@ -40,8 +40,12 @@ std::string_view Cut(std::string_view text, std::size_t limit) {
 
 lxw_datetime DateOf(core::LocalDate day) {
   const date::year_month_day ymd{day};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day())), 0, 0, 0};
+  return {static_cast<int>(ymd.year()),
+          static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())),
+          0,
+          0,
+          0};
 }
 
 }  // namespace
@@ -71,8 +75,8 @@ struct XlsxWorkbook::Handles {
   lxw_error Write(lxw_col_t column, const Cell& cell) {
     const lxw_row_t row = next_row;
     if (const auto* text = std::get_if<std::string>(&cell)) {
-      return worksheet_write_string(sheet, row, column, std::string(Cut(*text, kMaxCellText)).c_str(),
-                                    nullptr);
+      return worksheet_write_string(sheet, row, column,
+                                    std::string(Cut(*text, kMaxCellText)).c_str(), nullptr);
     }
     if (const auto* count = std::get_if<std::int64_t>(&cell)) {
       return worksheet_write_number(sheet, row, column, static_cast<double>(*count), nullptr);
@@ -107,6 +111,10 @@ XlsxWorkbook::~XlsxWorkbook() {
 
 core::Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::Create(const std::string& path) {
   if (path.empty()) return core::Fail(core::ErrorCode::kInvalid, "is empty", "out");
+  // libxlsxwriter opens the file only when closing: find out now whether it can be written.
+  if (!std::ofstream(path, std::ios::binary | std::ios::trunc)) {
+    return core::Fail(core::ErrorCode::kInvalid, "cannot write " + path, "out");
+  }
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   auto handles = std::make_unique<Handles>();
@@ -134,7 +142,8 @@ core::Result<void> XlsxWorkbook::AddSheet(std::string_view name,
   if (h.workbook == nullptr) return core::Fail(core::ErrorCode::kInvalid, "closed", "out");
   // Excel refuses these in a sheet name.
   std::string base;
-  for (const char c : name) base += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
+  for (const char c : name)
+    base += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
   if (base.empty()) base = "Sheet";
   std::string unique(Cut(base, kMaxSheetName));
   for (int n = 2; !h.sheet_names.insert(ToLowerAscii(unique)).second; ++n) {

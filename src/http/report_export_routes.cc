@@ -30,9 +30,8 @@ constexpr std::string_view kXlsxType =
 
 constexpr std::string_view kReportKnown[] = {"year",  "from",          "until",   "kind", "channel",
                                              "stage", "department_id", "service", "table"};
-constexpr std::string_view kRegisterKnown[] = {"year",          "from",    "until",  "channel",
-                                               "stage",         "service", "cursor", "limit",
-                                               "department_id"};
+constexpr std::string_view kRegisterKnown[] = {
+    "year", "from", "until", "channel", "stage", "service", "cursor", "limit", "department_id"};
 
 struct Period {
   std::shared_ptr<const core::Policy> policy;
@@ -59,9 +58,9 @@ std::string PeriodLabel(const Period& period) {
   const auto& calendar = *period.policy->calendar;
   const date::year_month_day from{calendar.LocalDay(period.filter.from)};
   const date::year_month_day until{calendar.LocalDay(period.filter.until)};
-  const bool year = from.month() == date::January && from.day() == date::day{1} &&
-                    until == date::year_month_day{from.year() + date::years{1}, date::January,
-                                                  date::day{1}};
+  const bool year =
+      from.month() == date::January && from.day() == date::day{1} &&
+      until == date::year_month_day{from.year() + date::years{1}, date::January, date::day{1}};
   if (year) return fmt::format("{}", static_cast<int>(from.year()));
   return date::format("%F", from) + "_" + date::format("%F", until);
 }
@@ -121,7 +120,8 @@ Json EntryJson(const exports::RegisterEntry& e) {
   Json remedies = Json::array();
   for (const auto& r : e.remedies) {
     Json amount = nullptr;
-    if (r.amount) amount = {{"minor_units", r.amount->minor_units}, {"currency", r.amount->currency}};
+    if (r.amount)
+      amount = {{"minor_units", r.amount->minor_units}, {"currency", r.amount->currency}};
     remedies.push_back(
         {{"type", core::ToString(r.type)}, {"description", r.description}, {"amount", amount}});
   }
@@ -168,8 +168,8 @@ Response RegisterFile(const CaseApi& api, const Request& request, bool xlsx) {
   auto period = PeriodOf(api, request, kRegisterKnown, std::size(kRegisterKnown) - 3);
   if (!period) return ErrorResponse(period.error());
   exports::ComplaintsRegister source(api.store, *period->policy->calendar);
-  const std::string filename = fmt::format("complaints-register-{}.{}", PeriodLabel(*period),
-                                           xlsx ? "xlsx" : "csv");
+  const std::string filename =
+      fmt::format("complaints-register-{}.{}", PeriodLabel(*period), xlsx ? "xlsx" : "csv");
   if (xlsx) {
     auto bytes = exports::XlsxBytes([&](exports::XlsxWorkbook& workbook) -> core::Result<void> {
       auto added = exports::AddRegisterSheet(source, period->filter, workbook);

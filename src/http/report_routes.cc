@@ -104,7 +104,8 @@ void AddReportRoutes(Router& router, const CaseApi& api) {
               auto policy = api.cases.PolicyOf("");
               if (!policy) return ErrorResponse(policy.error());
               const core::Instant now = api.clock.Now();
-              auto filter = core::ReportFilterOf(ReportParametersOf(request), *(*policy)->calendar, now);
+              auto filter =
+                  core::ReportFilterOf(ReportParametersOf(request), *(*policy)->calendar, now);
               if (!filter) return ErrorResponse(filter.error());
               auto report = core::BuildReport(api.store, api.cases, *filter, now);
               if (!report) return ErrorResponse(report.error());

@@ -64,10 +64,10 @@ TEST(ReportTables, HasEveryTableUnderItsStableName) {
       EXPECT_LE(row.size(), tables[i].columns.size()) << tables[i].name;
     }
   }
-  for (const char* name : {"by_kind", "by_channel", "by_service", "by_nature", "by_department",
-                           "standards", "response_times", "outcomes", "extension_reasons",
-                           "remedies", "redress", "root_causes", "satisfaction", "prevention",
-                           "suggestions", "trends", "standards_by_month"}) {
+  for (const char* name :
+       {"by_kind", "by_channel", "by_service", "by_nature", "by_department", "standards",
+        "response_times", "outcomes", "extension_reasons", "remedies", "redress", "root_causes",
+        "satisfaction", "prevention", "suggestions", "trends", "standards_by_month"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
   }
   EXPECT_FALSE(ReportTable(SampleReport(), "no_such_table"));
@@ -151,7 +151,8 @@ TEST(ComplaintsRegister, RemediesAndActionsReadAsText) {
   RegisterAction action{"Retrain the counter staff", "Mo", core::PreventiveStatus::kDone,
                         core::LocalDate{date::year{2026} / 4 / 30},
                         core::LocalDate{date::year{2026} / 4 / 12}};
-  EXPECT_EQ(ActionText(action), "Retrain the counter staff (done; due 2026-04-30, done 2026-04-12)");
+  EXPECT_EQ(ActionText(action),
+            "Retrain the counter staff (done; due 2026-04-30, done 2026-04-12)");
 }
 
 TEST(ComplaintsRegister, HasNoColumnAboutTheCustomer) {
@@ -168,8 +169,7 @@ TEST(ComplaintsRegister, HasNoColumnAboutTheCustomer) {
   const auto columns = RegisterColumns();
   const auto stage1 = std::find(columns.begin(), columns.end(), "Outcome (Stage 1)");
   ASSERT_NE(stage1, columns.end());
-  EXPECT_EQ(cells[static_cast<std::size_t>(stage1 - columns.begin())],
-            Cell(std::string("Upheld")));
+  EXPECT_EQ(cells[static_cast<std::size_t>(stage1 - columns.begin())], Cell(std::string("Upheld")));
 }
 
 }  // namespace

@@ -61,8 +61,8 @@ TEST_F(ReportExports, TheRegisterAsCsvHasOneRowAComplaintAndNoCustomer) {
       << csv;
   EXPECT_NE(csv.find(",staff error\r\n"), std::string::npos) << csv;
   EXPECT_EQ(csv.find("Rita"), std::string::npos);
-  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n') - 2, 2) << "headings and two complaints"
-                                                              << csv;
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n') - 2, 2)
+      << "headings and two complaints" << csv;
 }
 
 TEST_F(ReportExports, TheRegisterAsAWorkbookHasTheComplaintsRows) {

@@ -33,7 +33,8 @@ class ReportExportCli : public ::testing::Test {
       auto added = Caredesk("contact add --db " + db_ + " --kind " + c.kind +
                             " --channel email --subject 'Late refund' --body 'Still waiting'"
                             " --customer-email ann@example.org --customer-name 'Ann Example'"
-                            " --nature '" + c.nature + "' --received " + c.received);
+                            " --nature '" +
+                            c.nature + "' --received " + c.received);
       ASSERT_EQ(added.status, 0) << added.err;
     }
   }
@@ -61,15 +62,14 @@ class ReportExportCli : public ::testing::Test {
 
 TEST_F(ReportExportCli, WritesOneTableAsCsv) {
   const auto file = dir_ / "by_kind.csv";
-  auto written = Caredesk("report --db " + db_ + " --year 2026 --format csv --table by_kind --out " +
-                          file.string());
+  auto written = Caredesk("report --db " + db_ +
+                          " --year 2026 --format csv --table by_kind --out " + file.string());
   ASSERT_EQ(written.status, 0) << written.err;
   EXPECT_EQ(Read(file), "Kind,Contacts,Share\r\nComplaint,2,0.6667\r\nQuestion,1,0.3333\r\n");
   auto printed = Caredesk("report --db " + db_ + " --year 2026 --format csv --table by_nature");
   ASSERT_EQ(printed.status, 0) << printed.err;
   // A nature typed with a leading "+" would be a formula in a spreadsheet: defused.
-  EXPECT_NE(printed.out.find("\"'+delays, again\",1,0.5000\r\n"), std::string::npos)
-      << printed.out;
+  EXPECT_NE(printed.out.find("\"'+delays, again\",1,0.5000\r\n"), std::string::npos) << printed.out;
 }
 
 TEST_F(ReportExportCli, WritesEveryTableAsAWorkbook) {
@@ -78,8 +78,8 @@ TEST_F(ReportExportCli, WritesEveryTableAsAWorkbook) {
       Caredesk("report --db " + db_ + " --year 2026 --format xlsx --out " + file.string());
   ASSERT_EQ(written.status, 0) << written.err;
   const std::string workbook = Unzipped(file, "xl/workbook.xml");
-  for (const char* name : {"summary", "by_kind", "standards", "response_times", "trends",
-                           "standards_by_month"}) {
+  for (const char* name :
+       {"summary", "by_kind", "standards", "response_times", "trends", "standards_by_month"}) {
     EXPECT_NE(workbook.find(std::string("name=\"") + name + "\""), std::string::npos) << name;
   }
 }
@@ -101,9 +101,9 @@ TEST_F(ReportExportCli, WritesTheRegisterAsCsvAndXlsx) {
   EXPECT_EQ(text.find("Ann Example"), std::string::npos);
 
   const auto xlsx = dir_ / "register.data";
-  auto workbook = Caredesk("report register --db " + db_ +
-                           " --from 2026-02-01 --until 2026-03-01 --format xlsx --out " +
-                           xlsx.string());
+  auto workbook =
+      Caredesk("report register --db " + db_ +
+               " --from 2026-02-01 --until 2026-03-01 --format xlsx --out " + xlsx.string());
   ASSERT_EQ(workbook.status, 0) << workbook.err;
   const std::string sheet = Unzipped(xlsx, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("<t>CD-2026-000003</t>"), std::string::npos) << sheet;

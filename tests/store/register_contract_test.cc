@@ -108,9 +108,9 @@ TEST_P(RegisterContract, ListsTheYearsComplaintsInReceiptOrderWithTheirHistories
     }
     if (i > 0) {
       const auto& before = all[i - 1].figures;
-      EXPECT_TRUE(before.received_at < row.figures.received_at ||
-                  (before.received_at == row.figures.received_at &&
-                   before.case_id < row.figures.case_id))
+      EXPECT_TRUE(
+          before.received_at < row.figures.received_at ||
+          (before.received_at == row.figures.received_at && before.case_id < row.figures.case_id))
           << row.reference << " is out of receipt order";
     }
   }

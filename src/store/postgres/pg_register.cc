@@ -5,8 +5,9 @@
 
 namespace caredesk::store {
 
-core::Result<core::Page<core::RegisterCase>> PgStore::ComplaintsIn(
-    const core::ReportFilter& filter, const std::string& cursor, int limit) {
+core::Result<core::Page<core::RegisterCase>> PgStore::ComplaintsIn(const core::ReportFilter& filter,
+                                                                   const std::string& cursor,
+                                                                   int limit) {
   return InSession<core::Page<core::RegisterCase>>(
       [&](SqlSession& s) { return store::ComplaintsIn(s, filter, cursor, limit); });
 }
