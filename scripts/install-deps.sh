@@ -19,9 +19,13 @@ packages=(
   # mail: MIME (GMime), HTML sanitising (gumbo), SMTP and IMAP (libcurl), templates (mstch),
   # printable letters (cairo + pango)
   libgmime-3.0-dev libgumbo-dev libcurl4-openssl-dev libmstch-dev libcairo2-dev libpango1.0-dev
+  # report exports: spreadsheets (XLSX) of the report tables and the complaints register
+  libxlsxwriter-dev
   # the mail tests' own servers: Dovecot (IMAP) and Postfix's smtp-sink; openssl for their
   # certificates; poppler-utils to read back the PDFs caredesk writes
   dovecot-imapd postfix openssl poppler-utils
+  # unzip reads back the XLSX workbooks caredesk writes
+  unzip
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   # the web UI's browser tests: Debian's Chromium (driven by playwright-core) and fonts for it

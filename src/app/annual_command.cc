@@ -5,7 +5,6 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -75,10 +74,7 @@ int RunAnnual(const AnnualOptions& options) {
     if (!pdf) return StoreFailure(pdf.error());
     bytes = std::move(*pdf);
   }
-  std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return BadArgument("--out", "cannot write " + options.out);
+  if (!WriteFile(options.out, bytes)) return BadArgument("--out", "cannot write " + options.out);
   std::cout << fmt::format("{}: the annual report for {} ({} bytes)\n", options.out, year,
                            bytes.size());
   return kExitOk;

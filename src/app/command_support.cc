@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "app/cli.h"
@@ -21,6 +22,13 @@ int BadArgument(const std::string& flag, const std::string& reason) {
 int StoreFailure(const core::Error& error) {
   std::cerr << fmt::format("caredesk: {}\n", error.message);
   return kExitFailed;
+}
+
+bool WriteFile(const std::string& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  return static_cast<bool>(out);
 }
 
 std::unique_ptr<core::Store> OpenOrSay(const std::string& db, const core::Clock& clock) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -20,6 +21,8 @@ int StoreFailure(const core::Error& error);
 // The store at `db` (created and migrated when a missing SQLite file), or nothing after saying
 // why not.
 std::unique_ptr<core::Store> OpenOrSay(const std::string& db, const core::Clock& clock);
+// Writes `bytes` to the file at `path` (created or replaced); false when it cannot.
+bool WriteFile(const std::string& path, std::string_view bytes);
 // A new password: the first line of stdin, checked; nothing after saying why not.
 std::optional<std::string> NewPasswordFromStdin();
 // `user password` and `customer password`: checks --email, reads the new password from stdin,

@@ -20,5 +20,6 @@ void AddMailCommands(CLI::App& app, int& exit_code);
 void AddReportCommand(CLI::App& app, int& exit_code);
 // `report annual`, under the `report` command.
 void AddAnnualCommand(CLI::App& report, int& exit_code);
+void AddRegisterCommand(CLI::App& report, int& exit_code);
 
 }  // namespace caredesk::app

@@ -6,7 +6,7 @@
 
 namespace caredesk::app {
 
-tl::expected<std::unique_ptr<ReportRun>, int> RunReportOn(
+tl::expected<std::unique_ptr<ReportRun>, int> OpenReportRun(
     const std::string& db, const core::ReportParameters& parameters) {
   auto run = std::make_unique<ReportRun>();
   run->store = OpenOrSay(db, run->clock);
@@ -23,9 +23,18 @@ tl::expected<std::unique_ptr<ReportRun>, int> RunReportOn(
   if (auto filled = core::FillMissingFigures(*run->store, *run->cases); !filled) {
     return tl::unexpected(StoreFailure(filled.error()));
   }
-  auto report = core::BuildReport(*run->store, *run->cases, *filter, now);
+  run->filter = std::move(*filter);
+  return run;
+}
+
+tl::expected<std::unique_ptr<ReportRun>, int> RunReportOn(
+    const std::string& db, const core::ReportParameters& parameters) {
+  auto run = OpenReportRun(db, parameters);
+  if (!run) return run;
+  auto& opened = **run;
+  auto report = core::BuildReport(*opened.store, *opened.cases, opened.filter, opened.clock.Now());
   if (!report) return tl::unexpected(StoreFailure(report.error()));
-  run->report = std::move(*report);
+  opened.report = std::move(*report);
   return run;
 }
 

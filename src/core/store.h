@@ -320,12 +320,27 @@ class AuditTrail {
 // What reports read (issue 7). A case's figures are written with every write to it
 // (CaseEffects::figures); cases written before (a store migrated from schema 4, imported
 // histories) are found here and given theirs (core::FillMissingFigures).
+// One complaint as the complaints register lists it: the case's reference, its figures (first
+// acknowledgement and reply, outcomes, department) and its history (the texts of its remedies and
+// preventive actions, which the figures do not keep).
+struct RegisterCase {
+  std::string reference;
+  CaseFigures figures;
+  std::vector<StoredEvent> events;
+};
+
 class ReportStore {
  public:
   virtual ~ReportStore() = default;
   // Hands `each` the figures of every case received in the filter's period that matches it, in
   // receipt order, one at a time (the figures handed over are valid during the call only).
   virtual Result<void> FiguresIn(const ReportFilter& filter, const FiguresVisitor& each) = 0;
+  // A page of the complaints (cases whose kind is complaint; the filter's kinds are not read)
+  // received in the filter's period that match it, in receipt order, each with its events: at
+  // most `limit` (1 to 500) after `cursor` (empty: the first page). kInvalid naming "cursor" or
+  // "limit".
+  virtual Result<Page<RegisterCase>> ComplaintsIn(const ReportFilter& filter,
+                                                  const std::string& cursor, int limit) = 0;
   // The suggestions received in [from, until), oldest first.
   virtual Result<std::vector<SuggestionRecord>> SuggestionsReceived(Instant from,
                                                                     Instant until) = 0;

@@ -10,6 +10,8 @@ namespace caredesk::http {
 void AddDashboardRoutes(Router& router, const CaseApi& api);
 // Registers GET /api/v1/reports/performance (report_routes.cc).
 void AddReportRoutes(Router& router, const CaseApi& api);
+// Registers the report's downloads and the complaints register (report_export_routes.cc).
+void AddReportExportRoutes(Router& router, const CaseApi& api);
 // Registers GET /api/v1/calendar (calendar_routes.cc).
 void AddCalendarRoutes(Router& router, const CaseApi& api);
 

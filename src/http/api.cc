@@ -58,6 +58,7 @@ void Api::AddRoutes(Router& router) {
   AddPublishedRoutes(router, case_api_);
   AddDashboardRoutes(router, case_api_);
   AddReportRoutes(router, case_api_);
+  AddReportExportRoutes(router, case_api_);
   AddCalendarRoutes(router, case_api_);
   AddEventRoutes(router, case_api_);
   AddTemplateRoutes(router, case_api_);

@@ -12,6 +12,7 @@
 #include "http/json_reader.h"
 #include "http/queue_query.h"
 #include "http/report_json.h"
+#include "http/report_query.h"
 #include "http/staff_routes_support.h"
 
 namespace caredesk::http {
@@ -19,19 +20,6 @@ namespace {
 
 constexpr std::string_view kKnown[] = {"year",    "from",  "until",         "kind",
                                        "channel", "stage", "department_id", "service"};
-
-core::ReportParameters ParametersOf(const Request& request) {
-  core::ReportParameters p;
-  p.year = std::string(request.Query("year").value_or(""));
-  p.from = std::string(request.Query("from").value_or(""));
-  p.until = std::string(request.Query("until").value_or(""));
-  p.kinds = QueryValues(request, "kind");
-  p.channels = QueryValues(request, "channel");
-  p.stages = QueryValues(request, "stage");
-  p.department_ids = QueryValues(request, "department_id");
-  p.services = QueryValues(request, "service");
-  return p;
-}
 
 using Json = nlohmann::json;
 
@@ -116,7 +104,8 @@ void AddReportRoutes(Router& router, const CaseApi& api) {
               auto policy = api.cases.PolicyOf("");
               if (!policy) return ErrorResponse(policy.error());
               const core::Instant now = api.clock.Now();
-              auto filter = core::ReportFilterOf(ParametersOf(request), *(*policy)->calendar, now);
+              auto filter =
+                  core::ReportFilterOf(ReportParametersOf(request), *(*policy)->calendar, now);
               if (!filter) return ErrorResponse(filter.error());
               auto report = core::BuildReport(api.store, api.cases, *filter, now);
               if (!report) return ErrorResponse(report.error());

@@ -58,11 +58,15 @@ std::string ShareText(std::optional<double> share) {
   return share ? fmt::format("{:.1f}%", *share * 100) : std::string("–");
 }
 
-std::string MoneyText(std::int64_t minor_units, std::string_view currency) {
-  int decimals = 2;
+int CurrencyDecimals(std::string_view currency) {
   for (const auto& [code, places] : kDecimals) {
-    if (code == currency) decimals = places;
+    if (code == currency) return places;
   }
+  return 2;
+}
+
+std::string MoneyText(std::int64_t minor_units, std::string_view currency) {
+  const int decimals = CurrencyDecimals(currency);
   std::string_view symbol;
   for (const auto& [code, sign] : kSymbols) {
     if (code == currency) symbol = sign;

@@ -20,6 +20,9 @@ std::string ShareText(std::optional<double> share);
 // minor units (2 decimals unless ISO 4217 says 0 or 3), with its symbol where it has a common one.
 std::string MoneyText(std::int64_t minor_units, std::string_view currency);
 
+// The decimals of a currency's minor unit: 2 unless ISO 4217 says 0 (JPY) or 3 (KWD).
+int CurrencyDecimals(std::string_view currency);
+
 // 202603 → "March 2026"; ShortMonthText → "Mar 2026". Out-of-range months print as the number.
 std::string MonthText(int yyyymm);
 std::string ShortMonthText(int yyyymm);

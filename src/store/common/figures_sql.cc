@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 #include "core/case_figures_codec.h"
+#include "store/common/cursor.h"
 #include "store/common/rows.h"
 
 namespace caredesk::store {
@@ -114,6 +118,73 @@ Result<void> FiguresIn(SqlSession& session, const core::ReportFilter& filter,
                       fmt::format("case {} has figures this caredesk cannot read", *unreadable));
   }
   return {};
+}
+
+Result<core::Page<core::RegisterCase>> ComplaintsIn(SqlSession& session,
+                                                    const core::ReportFilter& filter,
+                                                    const std::string& cursor, int limit) {
+  bool malformed = false;
+  const auto after = DecodeCursor(cursor, malformed);
+  if (malformed) return core::Fail(core::ErrorCode::kInvalid, "the cursor is not valid", "cursor");
+  if (limit < 1 || limit > 500) {
+    return core::Fail(core::ErrorCode::kInvalid, "limit must be 1 to 500", "limit");
+  }
+  std::string sql = fmt::format(
+      "SELECT {}, (SELECT reference FROM cases WHERE cases.id = case_figures.case_id) "
+      "FROM case_figures WHERE received_at >= ? AND received_at < ? AND format = ? AND kind = ?",
+      kFigureColumns);
+  std::vector<SqlArg> args{Seconds(filter.from), Seconds(filter.until),
+                           std::int64_t{core::kFiguresFormat},
+                           std::string(core::ToString(core::Kind::kComplaint))};
+  const auto name = [](auto value) { return SqlArg(std::string(core::ToString(value))); };
+  AddIn(sql, args, "channel", filter.channels, name);
+  AddIn(sql, args, "stage", filter.stages, name);
+  AddIn(sql, args, "department_id", filter.department_ids, [](core::Id id) { return SqlArg(id); });
+  AddIn(sql, args, "service", filter.services, [](const std::string& s) { return SqlArg(s); });
+  // The cursor and the limit are integers, written into the statement.
+  if (after) {
+    sql += fmt::format(" AND (received_at > {0} OR (received_at = {0} AND case_id > {1}))",
+                       after->key, after->id);
+  }
+  sql += fmt::format(" ORDER BY received_at, case_id LIMIT {}", limit + 1);
+  core::Page<core::RegisterCase> page;
+  std::optional<core::Id> unreadable;
+  auto ran = session.Run(sql, args, [&](const RowView& row) {
+    auto& complaint = page.rows.emplace_back();
+    if (!ReadFigures(row, complaint.figures)) unreadable = complaint.figures.case_id;
+    complaint.reference.assign(row.TextView(12));
+  });
+  if (!ran) return tl::unexpected(ran.error());
+  if (unreadable) {
+    return core::Fail(core::ErrorCode::kInvalid,
+                      fmt::format("case {} has figures this caredesk cannot read", *unreadable));
+  }
+  if (static_cast<int>(page.rows.size()) > limit) {
+    page.rows.pop_back();
+    const auto& last = page.rows.back().figures;
+    page.next_cursor = EncodeCursor({Seconds(last.received_at), last.case_id});
+  }
+  if (page.rows.empty()) return page;
+  // Their events in one query: the page's cases are few, their histories short.
+  std::string events = fmt::format("SELECT {} FROM events WHERE case_id IN (", kEventColumns);
+  std::map<core::Id, std::size_t> row_of;
+  for (std::size_t i = 0; i < page.rows.size(); ++i) {
+    events += fmt::format("{}{}", i == 0 ? "" : ", ", page.rows[i].figures.case_id);
+    row_of[page.rows[i].figures.case_id] = i;
+  }
+  events += ") ORDER BY case_id, seq";
+  std::optional<core::Error> bad_event;
+  ran = session.Run(events, {}, [&](const RowView& row) {
+    auto event = ReadEvent(row);
+    if (!event) {
+      if (!bad_event) bad_event = event.error();
+      return;
+    }
+    page.rows[row_of[event->case_id]].events.push_back(std::move(*event));
+  });
+  if (!ran) return tl::unexpected(ran.error());
+  if (bad_event) return tl::unexpected(*bad_event);
+  return page;
 }
 
 Result<std::vector<std::string>> CasesWithoutFigures(SqlSession& session, int limit) {

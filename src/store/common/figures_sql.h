@@ -8,6 +8,7 @@
 
 #include "core/case_figures.h"
 #include "core/report.h"
+#include "core/store.h"
 #include "store/common/sql_session.h"
 
 namespace caredesk::store {
@@ -20,6 +21,12 @@ core::Result<void> WriteFigures(SqlSession& session, core::Id case_id,
 // receipt order, decoded one after another into the same object.
 core::Result<void> FiguresIn(SqlSession& session, const core::ReportFilter& filter,
                              const core::FiguresVisitor& each);
+
+// A page of the complaints received in the filter's period that match it (the filter's kinds not
+// read), in receipt order, each with its events (core::ReportStore::ComplaintsIn).
+core::Result<core::Page<core::RegisterCase>> ComplaintsIn(SqlSession& session,
+                                                          const core::ReportFilter& filter,
+                                                          const std::string& cursor, int limit);
 
 // The references of up to `limit` cases, lowest id first, without figures of the current
 // format.

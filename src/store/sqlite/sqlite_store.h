@@ -151,6 +151,9 @@ class SqliteStore : public core::Store {
 
   core::Result<void> FiguresIn(const core::ReportFilter& filter,
                                const core::FiguresVisitor& each) override;
+  core::Result<core::Page<core::RegisterCase>> ComplaintsIn(const core::ReportFilter& filter,
+                                                            const std::string& cursor,
+                                                            int limit) override;
   core::Result<std::vector<core::SuggestionRecord>> SuggestionsReceived(
       core::Instant from, core::Instant until) override;
   core::Result<std::vector<std::string>> CasesWithoutFigures(int limit) override;

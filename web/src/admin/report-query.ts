@@ -44,3 +44,33 @@ export function reportUrl(ask: ReportAsk): string {
   const query = reportQuery(ask);
   return query ? `${reportPath}?${query}` : reportPath;
 }
+
+// The report's tables as the downloads name them (GET /api/v1/reports/performance.csv?table=…),
+// in the order of the workbook's worksheets.
+export const reportTables = [
+  'summary', 'by_kind', 'by_channel', 'by_service', 'by_nature', 'by_department', 'standards',
+  'response_times', 'outcomes', 'extension_reasons', 'remedies', 'redress', 'root_causes',
+  'satisfaction', 'comments', 'prevention', 'suggestions', 'trends', 'standards_by_month',
+] as const;
+export type ReportTable = (typeof reportTables)[number];
+
+// One table as CSV, for the period and contacts asked.
+export function tableCsvUrl(ask: ReportAsk, table: ReportTable): string {
+  const query = new URLSearchParams(reportQuery(ask));
+  query.set('table', table);
+  return `${reportPath}.csv?${query}`;
+}
+
+// Every table as a workbook.
+export function reportXlsxUrl(ask: ReportAsk): string {
+  const query = reportQuery(ask);
+  return query ? `${reportPath}.xlsx?${query}` : `${reportPath}.xlsx`;
+}
+
+// The complaints register of the period as a file: every row is a complaint, so the kinds asked
+// are not sent (the register refuses them); the channels are.
+export function registerUrl(ask: ReportAsk, format: 'csv' | 'xlsx'): string {
+  const query = reportQuery({ ...ask, kinds: [] });
+  const path = `/api/v1/reports/register.${format}`;
+  return query ? `${path}?${query}` : path;
+}

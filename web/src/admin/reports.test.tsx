@@ -62,7 +62,7 @@ describe('the reports page', () => {
     const headings = [...host.querySelectorAll('h2')].map((h) => h.textContent);
     expect(headings).toEqual(['Performance against our standards', 'Contacts', 'Time to acknowledge and to reply',
       'Outcomes', 'Extensions', 'Remedies and redress', 'Customer satisfaction', 'Preventive actions',
-      'Suggestions', 'Month by month']);
+      'Suggestions', 'Month by month', 'Downloads']);
     expect(rowsOf(host, 'Contacts in the period')[0]).toEqual(['All contacts', '180']);
     expect(rowsOf(host, 'Contacts by channel')).toEqual([['Email', '120'], ['Phone', '40'], ['In person', '20']]);
     expect(rowsOf(host, 'Contacts by service')).toEqual([['Certificates', '100'], ['Not given', '80']]);

@@ -1,10 +1,12 @@
 // The reports page (#/staff/reports): for a year or chosen dates, and the kinds and channels of
 // contact chosen, performance against every standard, the contacts, how long they waited, how
 // complaints ended, remedies, satisfaction, preventive actions, suggestions and the period month
-// by month. From GET /api/v1/reports/performance.
+// by month. From GET /api/v1/reports/performance; the same figures and the complaints register
+// as CSV and XLSX downloads (report-downloads.tsx).
 import { useState } from 'preact/hooks';
 import { formatInstant, useT } from '../i18n';
 import { useDepartments, type Department } from '../staff/departments';
+import { ReportDownloads } from './report-downloads';
 import { ReportForm } from './report-form';
 import { ContactFigures } from './report-contacts';
 import { OutcomeFigures, RemedyFigures } from './report-outcomes';
@@ -40,6 +42,7 @@ export function ReportsPage() {
         {report.loading ? t('loading') : ''}
       </p>
       {report.data && !report.loading && !error && <ReportFigures report={report.data} departments={departments} />}
+      {report.data && !report.loading && !error && <ReportDownloads ask={ask} />}
     </section>
   );
 }
