@@ -5,17 +5,15 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "app/cli.h"
 #include "app/command_support.h"
 #include "app/commands.h"
+#include "app/document_output.h"
 #include "app/report_run.h"
 #include "print/annual_report.h"
-#include "print/document_html.h"
-#include "print/document_pdf.h"
 
 namespace caredesk::app {
 namespace {
@@ -44,9 +42,7 @@ std::vector<print::Recommendation> RecommendationsToPrint(
 }
 
 int RunAnnual(const AnnualOptions& options) {
-  if (options.format != "pdf" && options.format != "html") {
-    return BadArgument("--format", "must be pdf or html");
-  }
+  if (int bad = CheckDocumentFormat(options.format); bad != kExitOk) return bad;
   core::ReportParameters parameters;
   parameters.year = options.year;
   auto run = RunReportOn(options.db, parameters);
@@ -67,20 +63,10 @@ int RunAnnual(const AnnualOptions& options) {
       fmt::format("{} ({})", core::FormatInstant(now, calendar.zone()), calendar.zone().name());
   context.recommendations = RecommendationsToPrint(*recommendations, calendar);
   const print::Document document = print::AnnualReport((*run)->report, context);
-  std::string bytes;
-  if (options.format == "html") {
-    bytes = print::RenderHtml(document);
-  } else {
-    auto pdf = print::RenderPdf(document);
-    if (!pdf) return StoreFailure(pdf.error());
-    bytes = std::move(*pdf);
-  }
-  std::ofstream out(options.out, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return BadArgument("--out", "cannot write " + options.out);
+  auto written = WriteDocument(document, options.format, options.out);
+  if (!written) return written.error();
   std::cout << fmt::format("{}: the annual report for {} ({} bytes)\n", options.out, year,
-                           bytes.size());
+                           *written);
   return kExitOk;
 }
 

@@ -6,12 +6,14 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 namespace caredesk::testing {
 
@@ -82,6 +84,33 @@ inline std::string Flattened(std::string_view text) {
     out += space ? ' ' : c;
   }
   return out;
+}
+
+// The pages of pdftotext's output (each ends in a form feed).
+inline std::vector<std::string> PagesOf(const std::string& text) {
+  std::vector<std::string> pages;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\f', start)) != std::string::npos; start = end + 1) {
+    pages.push_back(text.substr(start, end - start));
+  }
+  return pages;
+}
+
+// The share of a binary (P5) greymap's pixels darker than mid-grey (pdftoppm -gray), or -1 if it
+// does not parse.
+inline double DarkShare(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string magic;
+  int width = 0, height = 0, max = 0;
+  in >> magic >> width >> height >> max;
+  in.get();  // the single white space before the pixels
+  if (magic != "P5" || width <= 0 || height <= 0 || max != 255) return -1;
+  std::string pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), '\0');
+  in.read(pixels.data(), static_cast<std::streamsize>(pixels.size()));
+  if (in.gcount() != static_cast<std::streamsize>(pixels.size())) return -1;
+  const auto dark = std::count_if(pixels.begin(), pixels.end(),
+                                  [](char p) { return static_cast<unsigned char>(p) < 128; });
+  return static_cast<double>(dark) / static_cast<double>(pixels.size());
 }
 
 }  // namespace caredesk::testing
