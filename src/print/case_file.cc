@@ -35,7 +35,10 @@ std::string WhoText(const core::Actor& actor, const std::vector<core::StaffRecor
     if (initials.empty()) initials = core::InitialsOf(name);
     return name.empty() ? initials : fmt::format("{} ({})", initials, name);
   }
-  const std::string who = actor.id.starts_with("customer") ? "customer" : "external";
+  // The customer; or someone else who wrote in (an email from a third party), or the command
+  // line, which records its own initials.
+  std::string who = actor.id.starts_with("customer") ? "customer" : PlainText(actor.initials);
+  if (who.empty()) who = "external";
   return actor.name.empty() ? who : fmt::format("{} ({})", who, PlainText(actor.name));
 }
 

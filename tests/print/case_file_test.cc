@@ -31,16 +31,11 @@ using caredesk::testing::WritePdf;
 // Each sample event's date, local time with the zone's abbreviation, and who made it, as the file
 // must print them (sample_case.h, in event order). The clocks went forward on 29 March 2026.
 const std::vector<std::string> kEntries = {
-    "2026-03-02 09:15 GMT · system",
-    "2026-03-02 10:02 GMT · JS (Jo Smith)",
-    "2026-03-03 11:30 GMT · JS (Jo Smith)",
-    "2026-03-04 14:45 GMT · customer (Ann Able)",
-    "2026-03-05 16:20 GMT · SP (Sam Patel)",
-    "2026-03-06 10:00 GMT · SP (Sam Patel)",
-    "2026-03-09 15:10 GMT · JS (Jo Smith)",
-    "2026-03-12 09:00 GMT · customer (Ann Able)",
-    "2026-04-01 09:30 BST · MM (Mo Manager)",
-    "2026-04-02 14:05 BST · MM (Mo Manager)",
+    "2026-03-02 09:15 GMT · system",          "2026-03-02 10:02 GMT · JS (Jo Smith)",
+    "2026-03-03 11:30 GMT · JS (Jo Smith)",   "2026-03-04 14:45 GMT · customer (Ann Able)",
+    "2026-03-05 16:20 GMT · SP (Sam Patel)",  "2026-03-06 10:00 GMT · SP (Sam Patel)",
+    "2026-03-09 15:10 GMT · JS (Jo Smith)",   "2026-03-12 09:00 GMT · customer (Ann Able)",
+    "2026-04-01 09:30 BST · MM (Mo Manager)", "2026-04-02 14:05 BST · MM (Mo Manager)",
 };
 
 std::string PdfOf(const CaseFileInput& input, CaseFileAudience audience) {
@@ -72,9 +67,9 @@ TEST(CaseFile, TheRegulatorsCopyGivesEveryEntryItsDateTimeZoneAndInitials) {
        {"Case file CD-2026-000042", "Example Organisation Ltd", "Europe/London", "Certificates",
         "Operations", "Nature delays", sample::kInternalNote, sample::kSamNote,
         "Told Ann a new one is sent.", "Root cause: staff error", "A service failure was found.",
-        "Count every dispatch batch twice", "Apology: We apologised in writing.",
-        "£25.00 GBP", "From Stage 1 to Stage 2", "receipt.pdf", "dispatch-log.xlsx",
-        "unbroken hash chain", "Upheld (at Stage 2)"}) {
+        "Count every dispatch batch twice", "Apology: We apologised in writing.", "£25.00 GBP",
+        "From Stage 1 to Stage 2", "receipt.pdf", "dispatch-log.xlsx", "unbroken hash chain",
+        "Upheld (at Stage 2)"}) {
     EXPECT_TRUE(Has(text, expected)) << expected;
   }
 }
@@ -104,8 +99,8 @@ TEST(CaseFile, NamesTheCaseAndNumbersEveryPage) {
   const std::vector<std::string> pages = PagesOf(PdfText(pdf));
   ASSERT_GE(pages.size(), 2u);
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    const std::string label = "Case file CD-2026-000042 — page " + std::to_string(i + 1) +
-                              " of " + std::to_string(pages.size());
+    const std::string label = "Case file CD-2026-000042 — page " + std::to_string(i + 1) + " of " +
+                              std::to_string(pages.size());
     EXPECT_TRUE(Has(Flattened(pages[i]), label)) << label;
     EXPECT_TRUE(Has(Flattened(pages[i]), "Produced 2026-04-10 10:00 BST (Europe/London)")) << i;
   }
@@ -150,8 +145,8 @@ TEST(CaseFile, TheHtmlCopyHoldsTheSameEntriesAsText) {
   EXPECT_TRUE(Has(customer, "&lt;script&gt;alert(1)&lt;/script&gt; and the receipt"));
   EXPECT_FALSE(Has(customer, "<script>"));
   EXPECT_FALSE(Has(customer, sample::kInternalNote));
-  EXPECT_TRUE(Has(RenderHtml(CaseFile(input, CaseFileAudience::kRegulator)),
-                  sample::kInternalNote));
+  EXPECT_TRUE(
+      Has(RenderHtml(CaseFile(input, CaseFileAudience::kRegulator)), sample::kInternalNote));
 }
 
 TEST(CaseFile, SaysWhereTheHashChainBreaks) {

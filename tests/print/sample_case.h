@@ -52,9 +52,9 @@ inline std::vector<core::CaseEvent> Events() {
   event::Resolved resolved;
   resolved.outcome = core::Outcome::kUpheld;
   resolved.points = {{1, core::Outcome::kUpheld}, {2, core::Outcome::kPartlyUpheld}};
-  resolved.remedies = {{core::RemedyType::kApology, "We apologised in writing.", {}},
-                       {core::RemedyType::kFinancialRedress, "The exam fee refunded.",
-                        core::Money{2500, "GBP"}}};
+  resolved.remedies = {
+      {core::RemedyType::kApology, "We apologised in writing.", {}},
+      {core::RemedyType::kFinancialRedress, "The exam fee refunded.", core::Money{2500, "GBP"}}};
   resolved.root_cause = "staff error";
   resolved.service_failure = true;
   resolved.preventive_actions = {
@@ -96,8 +96,9 @@ inline core::OutboxMessage Message(core::Id id, const char* created, const char*
 }
 
 // The case file's input; `reply_text` is the body of the reply sent after the first resolution.
-inline CaseFileInput Input(std::string reply_text = "Dear Ann, we are sorry: a new certificate "
-                                                    "is on its way.") {
+inline CaseFileInput Input(std::string reply_text =
+                               "Dear Ann, we are sorry: a new certificate "
+                               "is on its way.") {
   CaseFileInput input;
   const std::vector<core::CaseEvent> events = Events();
   auto state = core::Fold(events);
@@ -132,8 +133,9 @@ inline CaseFileInput Input(std::string reply_text = "Dear Ann, we are sorry: a n
   r.policy_version = "0123456789abcdef";
   r.received_at = events.front().at;
   r.logged_at = events.front().at;
-  input.customer = core::CustomerRecord{1, "Ann Able", "ann@example.org", "01234 567890",
-                                        "1 High Street, Northshire", "en", "", {"large_print"}};
+  input.customer = core::CustomerRecord{
+      1,    "Ann Able", "ann@example.org", "01234 567890", "1 High Street, Northshire",
+      "en", "",         {"large_print"}};
   input.department = "Certificates";
   input.staff = {{7, "jo@example.org", "Jo Smith", "JS", core::Role::kAgent, 3, true},
                  {8, "sam@example.org", "Sam Patel", "SP", core::Role::kAgent, 3, true},
@@ -149,9 +151,9 @@ inline CaseFileInput Input(std::string reply_text = "Dear Ann, we are sorry: a n
   alert.customer_id.reset();
   alert.recipient = "jo@example.org";
   input.messages.push_back(alert);
-  input.attachments = {{std::string(64, 'a'), "receipt.pdf", "application/pdf", 20480, 4},
-                       {std::string(64, 'b'), "dispatch-log.xlsx", "application/vnd.ms-excel",
-                        9000, 5}};
+  input.attachments = {
+      {std::string(64, 'a'), "receipt.pdf", "application/pdf", 20480, 4},
+      {std::string(64, 'b'), "dispatch-log.xlsx", "application/vnd.ms-excel", 9000, 5}};
   input.chain = ChainCheck{{}, input.view.events.back().hash};
   input.generated_at = now;
   return input;
