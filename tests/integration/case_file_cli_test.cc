@@ -4,14 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli_runner.h"
 
 namespace {
 
 using caredesk::testing::Caredesk;
+using caredesk::testing::Slurp;
 
 class CaseFileCli : public ::testing::Test {
  protected:
@@ -33,20 +32,13 @@ class CaseFileCli : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  static std::string Read(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
   // The PDF's text with runs of white space as one space.
   std::string PdfWords(const std::filesystem::path& pdf) {
     const auto text = dir_ / "file.txt";
     EXPECT_EQ(std::system(("pdftotext -enc UTF-8 " + pdf.string() + " " + text.string()).c_str()),
               0);
     std::string words;
-    for (const char c : Read(text)) {
+    for (const char c : Slurp(text)) {
       const bool space = c == ' ' || c == '\n' || c == '\f';
       if (!(space && (words.empty() || words.back() == ' '))) words += space ? ' ' : c;
     }
@@ -62,7 +54,7 @@ TEST_F(CaseFileCli, WritesTheRegulatorsCopyByDefaultAndTheCustomersOnAsking) {
   EXPECT_NE(written.out.find("the case file of " + reference_ + " for a regulator"),
             std::string::npos)
       << written.out;
-  EXPECT_EQ(Read(pdf).substr(0, 5), "%PDF-");
+  EXPECT_EQ(Slurp(pdf).substr(0, 5), "%PDF-");
   const std::string regulator = PdfWords(pdf);
   // Received at 10:00 UTC, 11:00 in London's summer time; put on file from the command line.
   EXPECT_NE(regulator.find("2026-07-06 11:00 BST · CLI (caredesk command line) · Contact received"),
@@ -90,7 +82,7 @@ TEST_F(CaseFileCli, WritesAnHtmlPage) {
   auto page = Caredesk("case file --db " + db_ + " --ref " + reference_ + " --format html --out " +
                        html.string());
   ASSERT_EQ(page.status, 0) << page.err;
-  const std::string text = Read(html);
+  const std::string text = Slurp(html);
   EXPECT_NE(text.find("<h1>Case file " + reference_ + "</h1>"), std::string::npos) << text;
   EXPECT_NE(text.find("Still waiting for my refund"), std::string::npos);
 }

@@ -113,4 +113,21 @@ inline double DarkShare(const fs::path& file) {
   return static_cast<double>(dark) / static_cast<double>(pixels.size());
 }
 
+// Every page of `pdf` rendered as a greymap (pdftoppm -r 50 -gray), and each page's share of
+// dark pixels (DarkShare), in page order.
+inline std::vector<double> PageDarkShares(const std::string& pdf) {
+  TempDir dir;
+  const auto result = RunCommand("pdftoppm -r 50 -gray " + Quoted(WritePdf(dir, pdf)) + " " +
+                                 Quoted(dir.path() / "page") + " 2>&1");
+  EXPECT_EQ(result.status, 0) << result.output;
+  std::vector<fs::path> images;
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    if (entry.path().extension() == ".pgm") images.push_back(entry.path());
+  }
+  std::sort(images.begin(), images.end());
+  std::vector<double> shares;
+  for (const auto& image : images) shares.push_back(DarkShare(image));
+  return shares;
+}
+
 }  // namespace caredesk::testing
