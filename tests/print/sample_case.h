@@ -133,9 +133,14 @@ inline CaseFileInput Input(std::string reply_text =
   r.policy_version = "0123456789abcdef";
   r.received_at = events.front().at;
   r.logged_at = events.front().at;
-  input.customer = core::CustomerRecord{
-      1,    "Ann Able", "ann@example.org", "01234 567890", "1 High Street, Northshire",
-      "en", "",         {"large_print"}};
+  core::CustomerRecord ann;
+  ann.id = 1;
+  ann.name = "Ann Able";
+  ann.email = "ann@example.org";
+  ann.phone = "01234 567890";
+  ann.address = "1 High Street, Northshire";
+  ann.adjustments = {"large_print"};
+  input.customer = ann;
   input.department = "Certificates";
   input.staff = {{7, "jo@example.org", "Jo Smith", "JS", core::Role::kAgent, 3, true},
                  {8, "sam@example.org", "Sam Patel", "SP", core::Role::kAgent, 3, true},
