@@ -79,7 +79,7 @@ class CaseFileBuilder {
   Section TheCase() const {
     const core::CaseRecord& r = view_.record;
     const core::CaseState& state = view_.state;
-    Table table{"The case", {"Item", "As recorded"}, {}, {}};
+    Table table{"The case as recorded", {"Item", "As recorded"}, {}, {}};
     auto row = [&](std::string name, std::string value) {
       table.rows.push_back({std::move(name), std::move(value)});
     };
@@ -155,7 +155,9 @@ class CaseFileBuilder {
     if (context_.staff) {
       row("Address", c.address);
       row("Contact preference", c.contact_preference);
-      row("Adjustments", fmt::format("{}", fmt::join(c.adjustments, ", ")));
+      std::vector<std::string> adjustments;
+      for (const auto& adjustment : c.adjustments) adjustments.push_back(Words(adjustment));
+      row("Adjustments", fmt::format("{}", fmt::join(adjustments, ", ")));
       row("Accessibility needs", c.accessibility);
       if (c.representative) {
         const core::Representative& rep = *c.representative;

@@ -21,6 +21,14 @@ bool StaffSees(std::string_view field, const EntryContext& context) {
   return true;
 }
 
+// "In person" → "in person", for the middle of a sentence.
+std::string Lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 std::string StageText(const std::optional<core::Stage>& stage) {
   return stage ? Words(core::ToString(*stage)) : "no stage";
 }
@@ -51,10 +59,12 @@ struct EventBlocks {
   const EntryContext& context;
 
   void operator()(const event::Received& e) const {
-    std::string facts =
-        fmt::format("{} by {}", Words(core::ToString(e.kind)), Words(core::ToString(e.channel)));
-    if (e.stage || after.stage) facts += ", " + StageText(e.stage ? e.stage : after.stage);
-    if (e.anonymous) facts += ", anonymous";
+    std::string facts = fmt::format("{}, by {}", Words(core::ToString(e.kind)),
+                                    Lower(Words(core::ToString(e.channel))));
+    if (e.stage || after.stage) {
+      facts += ", at " + Lower(StageText(e.stage ? e.stage : after.stage));
+    }
+    if (e.anonymous) facts += ", anonymously";
     out.push_back(Paragraph{facts + "."});
     AddText(out, "Subject", e.subject);
     AddText(out, "Service", e.service);

@@ -84,7 +84,8 @@ TEST(CaseFile, TheCustomersCopyLeavesOutWhatThePortalHidesFromCustomers) {
   for (const std::string hidden :
        {sample::kInternalNote, sample::kSamNote, "Told Ann a new one", "staff error",
         "service failure", "Count every dispatch batch", "Nature", "Certificates",
-        "dispatch-log.xlsx", "Due soon", "hash chain", "1 High Street"}) {
+        "dispatch-log.xlsx", "Due soon: CD-2026-000042", "jo@example.org", "hash chain",
+        "1 High Street"}) {
     EXPECT_FALSE(Has(text, hidden)) << hidden;
   }
 }
