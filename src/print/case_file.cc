@@ -23,7 +23,8 @@ const core::StaffRecord* FindStaff(const std::vector<core::StaffRecord>& staff, 
   return found == staff.end() ? nullptr : &*found;
 }
 
-// Who made an entry: a staff member's initials (and name), "customer" or "system".
+// Who made an entry: a staff member's initials (and name), "customer", "system", or the initials
+// another writer recorded (the command line's "CLI").
 std::string WhoText(const core::Actor& actor, const std::vector<core::StaffRecord>& staff) {
   if (actor.id == "system") return "system";
   if (auto id = core::StaffIdOf(actor)) {
