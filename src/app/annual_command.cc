@@ -11,10 +11,9 @@
 #include "app/cli.h"
 #include "app/command_support.h"
 #include "app/commands.h"
+#include "app/document_output.h"
 #include "app/report_run.h"
 #include "print/annual_report.h"
-#include "print/document_html.h"
-#include "print/document_pdf.h"
 
 namespace caredesk::app {
 namespace {
@@ -43,9 +42,7 @@ std::vector<print::Recommendation> RecommendationsToPrint(
 }
 
 int RunAnnual(const AnnualOptions& options) {
-  if (options.format != "pdf" && options.format != "html") {
-    return BadArgument("--format", "must be pdf or html");
-  }
+  if (int bad = CheckDocumentFormat(options.format); bad != kExitOk) return bad;
   core::ReportParameters parameters;
   parameters.year = options.year;
   auto run = RunReportOn(options.db, parameters);
@@ -66,17 +63,10 @@ int RunAnnual(const AnnualOptions& options) {
       fmt::format("{} ({})", core::FormatInstant(now, calendar.zone()), calendar.zone().name());
   context.recommendations = RecommendationsToPrint(*recommendations, calendar);
   const print::Document document = print::AnnualReport((*run)->report, context);
-  std::string bytes;
-  if (options.format == "html") {
-    bytes = print::RenderHtml(document);
-  } else {
-    auto pdf = print::RenderPdf(document);
-    if (!pdf) return StoreFailure(pdf.error());
-    bytes = std::move(*pdf);
-  }
-  if (!WriteFile(options.out, bytes)) return BadArgument("--out", "cannot write " + options.out);
+  auto written = WriteDocument(document, options.format, options.out);
+  if (!written) return written.error();
   std::cout << fmt::format("{}: the annual report for {} ({} bytes)\n", options.out, year,
-                           bytes.size());
+                           *written);
   return kExitOk;
 }
 

@@ -21,6 +21,7 @@ int RunCli(int argc, char** argv) {
   AddCustomerCommands(app, exit_code);
   AddMailCommands(app, exit_code);
   AddReportCommand(app, exit_code);
+  AddCaseCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

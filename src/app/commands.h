@@ -21,5 +21,7 @@ void AddReportCommand(CLI::App& app, int& exit_code);
 // `report annual`, under the `report` command.
 void AddAnnualCommand(CLI::App& report, int& exit_code);
 void AddRegisterCommand(CLI::App& report, int& exit_code);
+// `case file`: one case's complete file.
+void AddCaseCommands(CLI::App& app, int& exit_code);
 
 }  // namespace caredesk::app

@@ -171,4 +171,20 @@ bool CanActOnCase(const Principal& principal, const CaseRecord& record, EventTyp
   return false;
 }
 
+bool CustomerSees(const CaseEvent& event) {
+  switch (event.type()) {
+    case EventType::kNote:
+      return event.actor.id.starts_with("customer");
+    case EventType::kCallLogged:
+    case EventType::kPaused:
+    case EventType::kResumed:
+    case EventType::kPreventiveActionDone:
+    case EventType::kPreventiveActionVerified:
+    case EventType::kAssigned:
+      return false;
+    default:
+      return true;
+  }
+}
+
 }  // namespace caredesk::core

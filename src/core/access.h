@@ -116,4 +116,13 @@ bool CanReadInternalDetail(const Principal& principal, const CaseRecord& record)
 // the case's state allows the event (the case transitions decide that, with a 409).
 bool CanActOnCase(const Principal& principal, const CaseRecord& record, EventType type);
 
+// What a customer is shown of their own case, wherever they read it (the portal's JSON, its list
+// of files, the printed case file): the events they see at all — their own notes, yes; staff
+// notes, logged calls, pauses, assignments and preventive-action progress, no.
+bool CustomerSees(const CaseEvent& event);
+// The payload fields (as the event codec names them) a customer is not shown even on an event
+// they see: the nature, and a resolution's root cause, service failure and preventive actions.
+inline constexpr std::array<std::string_view, 4> kStaffOnlyEventFields = {
+    "root_cause", "service_failure", "preventive_actions", "nature"};
+
 }  // namespace caredesk::core

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <set>
 
+#include "core/access.h"
 #include "core/attachment.h"
 #include "http/case_json.h"
 #include "http/errors.h"
@@ -29,7 +30,7 @@ core::Result<std::set<std::int64_t>> VisibleEvents(const CaseApi& api,
   if (!events) return tl::unexpected(events.error());
   std::set<std::int64_t> seqs;
   for (const auto& stored : *events) {
-    if (audience == Audience::kStaff || CustomerSees(stored.event)) {
+    if (audience == Audience::kStaff || core::CustomerSees(stored.event)) {
       seqs.insert(stored.seq);
     }
   }

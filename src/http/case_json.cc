@@ -1,23 +1,18 @@
 #include "http/case_json.h"
 
+#include "core/access.h"
 #include "http/deadline_json.h"
 #include "store/common/event_codec.h"
 
 namespace caredesk::http {
 namespace {
 
-using core::EventType;
-
-// Payload fields a customer is not shown even on an event they see.
-constexpr const char* kInternalFields[] = {"root_cause", "service_failure", "preventive_actions",
-                                           "nature"};
-
 void WriteEvent(JsonWriter& out, const core::StoredEvent& stored,
                 const core::BusinessCalendar& calendar, Audience audience) {
   const core::CaseEvent& event = stored.event;
   nlohmann::json payload = store::PayloadToJson(event.payload);
   if (audience == Audience::kCustomer) {
-    for (const char* field : kInternalFields) payload.erase(field);
+    for (std::string_view field : core::kStaffOnlyEventFields) payload.erase(std::string(field));
   }
   out.BeginObject().Field("seq", stored.seq).Field("type", core::ToString(event.type()));
   WriteInstant(out, "at", event.at, calendar)
@@ -50,22 +45,6 @@ void WriteCaseHead(JsonWriter& out, const core::CaseRecord& r,
 }
 
 }  // namespace
-
-bool CustomerSees(const core::CaseEvent& event) {
-  switch (event.type()) {
-    case EventType::kNote:
-      return event.actor.id.starts_with("customer");
-    case EventType::kCallLogged:
-    case EventType::kPaused:
-    case EventType::kResumed:
-    case EventType::kPreventiveActionDone:
-    case EventType::kPreventiveActionVerified:
-    case EventType::kAssigned:
-      return false;
-    default:
-      return true;
-  }
-}
 
 JsonWriter& WriteCustomer(JsonWriter& out, const core::CustomerRecord& customer,
                           Audience audience) {
@@ -162,7 +141,7 @@ std::string CaseJson(const core::CaseView& view,
   }
   out.Key("events").BeginArray();
   for (const auto& stored : view.events) {
-    if (audience == Audience::kCustomer && !CustomerSees(stored.event)) continue;
+    if (audience == Audience::kCustomer && !core::CustomerSees(stored.event)) continue;
     WriteEvent(out, stored, calendar, audience);
   }
   out.EndArray().Key("deadlines");

@@ -5,7 +5,8 @@
 // Two audiences. Staff see everything. A customer (signed in, or holding the case's tracking
 // secret) sees the case as customers should: no internal notes, logged calls, pauses,
 // assignments or preventive actions, no root cause, no department or assignee ids, and of
-// their own customer record only what they gave.
+// their own customer record only what they gave (core::CustomerSees and
+// core::kStaffOnlyEventFields, the rule every customer-facing view shares).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -18,9 +19,6 @@
 namespace caredesk::http {
 
 enum class Audience { kStaff, kCustomer };
-
-// Whether a customer is shown the event at all (their own notes, yes; staff notes, no).
-bool CustomerSees(const core::CaseEvent& event);
 
 // The case as JSON text.
 std::string CaseJson(const core::CaseView& view,

@@ -4,6 +4,7 @@
 
 #include "core/access.h"
 #include "http/attachment_support.h"
+#include "http/case_file_response.h"
 #include "http/case_json.h"
 #include "http/case_requests.h"
 #include "http/errors.h"
@@ -166,6 +167,16 @@ class CaseHandlers {
     return ListAttachments(api_, record, audience);
   }
 
+  // GET /cases/{reference}/file.pdf: the same readers as the case itself.
+  Response File(const Request& request, const RouteParams& params) {
+    auto opened = OpenCase(request, params);
+    if (!opened) return opened.error();
+    const auto& [who, record] = *opened;
+    auto audience = CaseFileAudienceOf(request, AudienceOf(who.principal, record));
+    if (!audience) return ErrorResponse(audience.error());
+    return CaseFileResponse(api_, record, *audience);
+  }
+
  private:
   // The caller and the case {reference} names, when they may read it (else the answer why not).
   HttpResult<std::pair<auth::Authenticated, core::CaseRecord>> OpenCase(const Request& request,
@@ -237,6 +248,8 @@ void AddCaseRoutes(Router& router, const CaseApi& api) {
   router.Add(
       "POST", "/api/v1/cases/{reference}/events",
       [handlers](const Request& r, const RouteParams& p) { return handlers->RecordEvent(r, p); });
+  router.Add("GET", "/api/v1/cases/{reference}/file.pdf",
+             [handlers](const Request& r, const RouteParams& p) { return handlers->File(r, p); });
   auto attachments = [handlers](const Request& r, const RouteParams& p) {
     return handlers->Attachments(r, p);
   };

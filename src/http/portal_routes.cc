@@ -5,6 +5,7 @@
 
 #include "core/access.h"
 #include "http/attachment_support.h"
+#include "http/case_file_response.h"
 #include "http/case_json.h"
 #include "http/case_requests.h"
 #include "http/case_routes.h"
@@ -65,6 +66,15 @@ class PortalHandlers {
     auto stored = api_.cases.Record(opened->record.reference, *event);
     if (!stored) return ErrorResponse(stored.error());
     return CaseResponse(opened->record.reference, 201);
+  }
+
+  // GET /portal/cases/{reference}/file.pdf: the customer's copy of the case file.
+  Response File(const Request& request, const RouteParams& params) {
+    auto opened = Open(request, params);
+    if (!opened) return opened.error();
+    auto audience = CaseFileAudienceOf(request, Audience::kCustomer);
+    if (!audience) return ErrorResponse(audience.error());
+    return CaseFileResponse(api_, opened->record, *audience);
   }
 
   Response Attachments(const Request& request, const RouteParams& params) {
@@ -144,6 +154,8 @@ void AddPortalRoutes(Router& router, const CaseApi& api) {
              [handlers](const Request& r, const RouteParams& p) { return handlers->Read(r, p); });
   router.Add("POST", "/api/v1/portal/cases/{reference}/events",
              [handlers](const Request& r, const RouteParams& p) { return handlers->Record(r, p); });
+  router.Add("GET", "/api/v1/portal/cases/{reference}/file.pdf",
+             [handlers](const Request& r, const RouteParams& p) { return handlers->File(r, p); });
   auto attachments = [handlers](const Request& r, const RouteParams& p) {
     return handlers->Attachments(r, p);
   };

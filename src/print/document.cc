@@ -94,7 +94,7 @@ core::Result<void> Validate(const Document& document) {
        {std::pair{&document.title, "title"}, std::pair{&document.subtitle, "subtitle"},
         std::pair{&document.organisation, "organisation"},
         std::pair{&document.generated_at, "generated_at"},
-        std::pair{&document.language, "language"}}) {
+        std::pair{&document.language, "language"}, std::pair{&document.page_label, "page_label"}}) {
     if (auto ok = check.Text(*text, where); !ok) return ok;
   }
   for (const auto& section : document.sections) {

@@ -81,6 +81,10 @@ struct Document {
   std::string generated_at;     // when it was produced, formatted for the reader
   std::string language = "en";  // BCP 47, for the HTML page and the PDF's text shaping
   std::vector<Section> sections;
+  // Names the document in each page's footer ("Case file CD-2026-000123 — page 2 of 5"), so a
+  // page that comes loose says where it belongs; empty: "Page 2 of 5". (Initialised, so a
+  // document written out field by field need not name it.)
+  std::string page_label{};
 };
 
 // kInvalid (naming the part) when a text is not valid UTF-8, a table row has not one cell per

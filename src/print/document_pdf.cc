@@ -92,8 +92,11 @@ void DrawPageFrame(cairo_t* cr, PangoContext* context, const Document& document,
   }
   TextStyle footer = style::kSmall;
   footer.alignment = PANGO_ALIGN_RIGHT;
-  LayoutPtr page =
-      MakeLayout(context, fmt::format("Page {} of {}", index + 1, count), footer, kColumnWidth);
+  const std::string number =
+      document.page_label.empty()
+          ? fmt::format("Page {} of {}", index + 1, count)
+          : fmt::format("{} — page {} of {}", document.page_label, index + 1, count);
+  LayoutPtr page = MakeLayout(context, number, footer, kColumnWidth);
   cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
   cairo_set_line_width(cr, 0.4);
   cairo_move_to(cr, kMarginSide, kFooterTop - 4);
@@ -101,8 +104,8 @@ void DrawPageFrame(cairo_t* cr, PangoContext* context, const Document& document,
   cairo_stroke(cr);
   ShowLayout(cr, page.get(), kMarginSide, kFooterTop, footer.grey);
   if (!document.generated_at.empty()) {
-    LayoutPtr produced =
-        MakeLayout(context, "Produced " + document.generated_at, style::kSmall, kColumnWidth * 0.7);
+    LayoutPtr produced = MakeLayout(context, "Produced " + document.generated_at, style::kSmall,
+                                    kColumnWidth * (document.page_label.empty() ? 0.7 : 0.5));
     pango_layout_set_ellipsize(produced.get(), PANGO_ELLIPSIZE_END);
     ShowLayout(cr, produced.get(), kMarginSide, kFooterTop, style::kSmall.grey);
   }

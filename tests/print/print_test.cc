@@ -22,38 +22,14 @@
 namespace caredesk::print {
 namespace {
 
-namespace fs = std::filesystem;
 using caredesk::testing::Flattened;
+using caredesk::testing::PageDarkShares;
+using caredesk::testing::PagesOf;
 using caredesk::testing::PdfText;
 using caredesk::testing::Quoted;
 using caredesk::testing::RunCommand;
 using caredesk::testing::TempDir;
 using caredesk::testing::WritePdf;
-
-std::vector<std::string> PagesOf(const std::string& text) {
-  std::vector<std::string> pages;
-  std::size_t start = 0;
-  for (std::size_t end; (end = text.find('\f', start)) != std::string::npos; start = end + 1) {
-    pages.push_back(text.substr(start, end - start));
-  }
-  return pages;
-}
-
-// The share of a binary (P5) greymap's pixels darker than mid-grey, or -1 if it does not parse.
-double DarkShare(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string magic;
-  int width = 0, height = 0, max = 0;
-  in >> magic >> width >> height >> max;
-  in.get();  // the single white space before the pixels
-  if (magic != "P5" || width <= 0 || height <= 0 || max != 255) return -1;
-  std::string pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), '\0');
-  in.read(pixels.data(), static_cast<std::streamsize>(pixels.size()));
-  if (in.gcount() != static_cast<std::streamsize>(pixels.size())) return -1;
-  const auto dark = std::count_if(pixels.begin(), pixels.end(),
-                                  [](char p) { return static_cast<unsigned char>(p) < 128; });
-  return static_cast<double>(dark) / static_cast<double>(pixels.size());
-}
 
 class AnnualPdf : public ::testing::Test {
  protected:
@@ -106,19 +82,12 @@ TEST_F(AnnualPdf, NumbersItsPagesOutOfTheirCount) {
 }
 
 TEST_F(AnnualPdf, EveryPageRendersToAnImageThatIsNotBlank) {
-  const auto file = WritePdf(dir_, Pdf());
-  const auto result = RunCommand("pdftoppm -r 50 -gray " + Quoted(file) + " " +
-                                 Quoted(dir_.path() / "page") + " 2>&1");
-  ASSERT_EQ(result.status, 0) << result.output;
-  std::size_t images = 0;
-  for (const auto& entry : fs::directory_iterator(dir_.path())) {
-    if (entry.path().extension() != ".pgm") continue;
-    ++images;
-    const double dark = DarkShare(entry.path());
-    EXPECT_GT(dark, 0.002) << entry.path();  // text, rules and bars
-    EXPECT_LT(dark, 0.5) << entry.path();    // not a page painted black
+  const std::vector<double> shares = PageDarkShares(Pdf());
+  for (std::size_t page = 0; page < shares.size(); ++page) {
+    EXPECT_GT(shares[page], 0.002) << "page " << page + 1;  // text, rules and bars
+    EXPECT_LT(shares[page], 0.5) << "page " << page + 1;    // not a page painted black
   }
-  EXPECT_EQ(images, PagesOf(PdfText(Pdf())).size());
+  EXPECT_EQ(shares.size(), PagesOf(PdfText(Pdf())).size());
 }
 
 TEST(DocumentPdf, KeepsEachTableRowWholeAndRepeatsTheHeaderOnEveryPage) {

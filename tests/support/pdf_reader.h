@@ -6,12 +6,14 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 namespace caredesk::testing {
 
@@ -82,6 +84,50 @@ inline std::string Flattened(std::string_view text) {
     out += space ? ' ' : c;
   }
   return out;
+}
+
+// The pages of pdftotext's output (each ends in a form feed).
+inline std::vector<std::string> PagesOf(const std::string& text) {
+  std::vector<std::string> pages;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\f', start)) != std::string::npos; start = end + 1) {
+    pages.push_back(text.substr(start, end - start));
+  }
+  return pages;
+}
+
+// The share of a binary (P5) greymap's pixels darker than mid-grey (pdftoppm -gray), or -1 if it
+// does not parse.
+inline double DarkShare(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string magic;
+  int width = 0, height = 0, max = 0;
+  in >> magic >> width >> height >> max;
+  in.get();  // the single white space before the pixels
+  if (magic != "P5" || width <= 0 || height <= 0 || max != 255) return -1;
+  std::string pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), '\0');
+  in.read(pixels.data(), static_cast<std::streamsize>(pixels.size()));
+  if (in.gcount() != static_cast<std::streamsize>(pixels.size())) return -1;
+  const auto dark = std::count_if(pixels.begin(), pixels.end(),
+                                  [](char p) { return static_cast<unsigned char>(p) < 128; });
+  return static_cast<double>(dark) / static_cast<double>(pixels.size());
+}
+
+// Every page of `pdf` rendered as a greymap (pdftoppm -r 50 -gray), and each page's share of
+// dark pixels (DarkShare), in page order.
+inline std::vector<double> PageDarkShares(const std::string& pdf) {
+  TempDir dir;
+  const auto result = RunCommand("pdftoppm -r 50 -gray " + Quoted(WritePdf(dir, pdf)) + " " +
+                                 Quoted(dir.path() / "page") + " 2>&1");
+  EXPECT_EQ(result.status, 0) << result.output;
+  std::vector<fs::path> images;
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    if (entry.path().extension() == ".pgm") images.push_back(entry.path());
+  }
+  std::sort(images.begin(), images.end());
+  std::vector<double> shares;
+  for (const auto& image : images) shares.push_back(DarkShare(image));
+  return shares;
 }
 
 }  // namespace caredesk::testing

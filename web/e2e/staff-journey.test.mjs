@@ -2,6 +2,7 @@
 // agent's queue, is acknowledged, answered and resolved, and the customer reads the reply and
 // rates it; a manager handles the stage-2 review the customer then asks for.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { newPage, phone, screenshot, serverAndBrowser } from './harness.mjs';
 import {
@@ -71,11 +72,27 @@ test('a complaint goes from the portal to an agent and back to the customer, who
   await assertAccessible(agent);
   await screenshot(agent, 'staff-case-resolved');
 
+  // The case's complete file downloads as a PDF named for the case, every entry with its date,
+  // time and the initials of who made it.
+  const downloading = agent.waitForEvent('download');
+  await agent.getByRole('link', { name: 'Download case file (PDF)' }).click();
+  const caseFile = await downloading;
+  assert.equal(caseFile.suggestedFilename(), `${reference}.pdf`);
+  const fileText = execFileSync('pdftotext', ['-enc', 'UTF-8', await caseFile.path(), '-']).toString();
+  assert.match(fileText.replace(/\s+/g, ' '), /\d{4}-\d\d-\d\d \d\d:\d\d (GMT|BST) · AA \(Alan Agent\) · Replied to the customer/);
+
   await customer.goto(`${server.url}/#/track/${reference}`);
   await customer.getByText('Your certificate was posted today by recorded delivery.').waitFor();
   await customer.getByLabel('5').check();
   await customer.getByRole('button', { name: 'Send my rating' }).click();
   await customer.getByText('Your rating').waitFor();
+  const customerDownload = customer.waitForEvent('download');
+  await customer.getByRole('button', { name: 'Download case file (PDF)' }).click();
+  const customerFile = await customerDownload;
+  assert.equal(customerFile.suggestedFilename(), `${reference}.pdf`);
+  const customerText = execFileSync('pdftotext', ['-enc', 'UTF-8', await customerFile.path(), '-']).toString();
+  assert.match(customerText, /customer's copy/);
+  assert.match(customerText.replace(/\s+/g, ' '), /Replied to the customer/);
 
   await agent.reload();
   await agent.getByText('Customer’s rating').waitFor();

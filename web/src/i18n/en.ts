@@ -116,6 +116,8 @@ export const portalEn = {
   attach_hint: 'PDF, photos (PNG, JPEG, GIF, WebP), text or office documents, up to 10 MB each.',
   files: 'Files',
   download_file: 'Download {name}',
+  download_case_file: 'Download case file (PDF)',
+  download_case_file_failed: 'The case file could not be downloaded. Please try again.',
   field_error_subject: 'Enter a subject: a few words about what it is about.',
   field_error_body: 'Your message is too long.',
   field_error_customer: 'Give us your name, an email address or a phone number, or choose to stay anonymous.',

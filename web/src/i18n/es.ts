@@ -120,6 +120,8 @@ export const es: Record<MessageKey, string> = {
   attach_hint: 'PDF, fotos (PNG, JPEG, GIF, WebP), texto o documentos de oficina, hasta 10 MB cada uno.',
   files: 'Archivos',
   download_file: 'Descargar {name}',
+  download_case_file: 'Descargar el expediente del caso (PDF)',
+  download_case_file_failed: 'No se pudo descargar el expediente del caso. Inténtelo de nuevo.',
   field_error_subject: 'Escriba un asunto: unas palabras sobre de qué se trata.',
   field_error_body: 'Su mensaje es demasiado largo.',
   field_error_customer:

@@ -68,6 +68,8 @@ export const staffEn = {
   staff_channel_forum: 'Forum',
   staff_received_at: 'Received at',
   staff_logged_at: 'Logged at',
+  staff_case_file: 'Download case file (PDF)',
+  staff_case_file_customer: "Customer's copy (PDF, no internal notes)",
   staff_assignee: 'Assigned to',
   staff_unassigned: 'Nobody yet',
   staff_not_routed: 'Not routed yet',

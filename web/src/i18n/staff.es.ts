@@ -70,6 +70,8 @@ export const staffEs: Record<keyof typeof staffEn, string> = {
   staff_channel_forum: 'Foro',
   staff_received_at: 'Recibido el',
   staff_logged_at: 'Registrado el',
+  staff_case_file: 'Descargar el expediente del caso (PDF)',
+  staff_case_file_customer: 'Copia para el cliente (PDF, sin notas internas)',
   staff_assignee: 'Asignado a',
   staff_unassigned: 'Nadie todavía',
   staff_not_routed: 'Sin asignar todavía',

@@ -14,7 +14,7 @@ export const acceptedTypes = [
 ].join(',');
 
 // The tracking code as a header, or none for a signed-in customer.
-function secretHeader(secret: string): Record<string, string> {
+export function secretHeader(secret: string): Record<string, string> {
   return secret ? { 'x-tracking-secret': secret } : {};
 }
 

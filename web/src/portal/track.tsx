@@ -1,5 +1,5 @@
 // A customer follows a case with its reference and tracking code: status, the dates to expect,
-// what has happened (replies included), and the three things a customer may do — add
+// what has happened (replies included), the case file to download, and the three things a customer may do — add
 // information, rate the handling once resolved, ask for a review.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api';
@@ -12,6 +12,7 @@ import { CaseActions } from './case-actions';
 import { Timeline, type CustomerEvent } from './timeline';
 import { rememberedSecret, rememberSecret } from './secrets';
 import { AttachmentList } from './attachments';
+import { CaseFileLink } from './case-file-link';
 
 export interface PortalCase {
   reference: string;
@@ -99,6 +100,7 @@ export function TrackPage({ reference }: { reference?: string }) {
           <DeadlineList deadlines={shown.deadlines} />
           <Timeline events={shown.events} />
           <AttachmentList reference={shown.reference} secret={secret.trim()} version={version} />
+          <CaseFileLink reference={shown.reference} secret={secret.trim()} />
           <CaseActions shown={shown} secret={secret.trim()} onChanged={() => load(shown.reference, secret.trim())} />
         </article>
       )}

@@ -1,5 +1,5 @@
-// One case for staff: what it is, every deadline, the customer, the whole history and every
-// action that can be recorded on it.
+// One case for staff: what it is, every deadline, the customer, the whole history, its file to
+// download and every action that can be recorded on it.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api';
 import { formatInstant, useT } from '../i18n';
@@ -24,6 +24,21 @@ function assigneeOf(shown: StaffCase): string | undefined {
   const assigned = shown.events.filter((e) => e.type === 'assigned').pop();
   const person = assigned?.payload.assignee as { name?: string; initials?: string } | undefined;
   return person?.name && `${person.name} (${person.initials})`;
+}
+
+// The case's complete file as a PDF: the full record, and the copy a customer may be given.
+function CaseFileLinks({ reference }: { reference: string }) {
+  const t = useT();
+  const path = `/api/v1/cases/${encodeURIComponent(reference)}/file.pdf`;
+  return (
+    <p class="case-file">
+      <a href={path} download={`${reference}.pdf`}>{t('staff_case_file')}</a>
+      {' · '}
+      <a href={`${path}?for=customer`} download={`${reference}-customer.pdf`}>
+        {t('staff_case_file_customer')}
+      </a>
+    </p>
+  );
 }
 
 export function CasePage({ param, me }: { param?: string; me: Me }) {
@@ -63,6 +78,7 @@ export function CasePage({ param, me }: { param?: string; me: Me }) {
         <span class="case-ref">{shown.reference}</span> {shown.subject}
       </h1>
       <p role="status" class="saved">{message}</p>
+      <CaseFileLinks reference={shown.reference} />
       <div class="case-columns">
         <div>
           <dl class="facts">
