@@ -46,7 +46,16 @@ int main(int argc, char** argv) {
   app.add_option("--db", db, "SQLite file or postgresql:// URL")->required();
   app.add_option("--cases", options.cases, "How many cases");
   app.add_option("--seed", options.seed, "Random seed");
+  std::int64_t from = 0;
+  std::int64_t until = -1;
+  app.add_option("--from", from, "Load only the cases numbered from this one (0: the first)");
+  app.add_option("--until", until, "… and before this one (default: all of them)");
   CLI11_PARSE(app, argc, argv);
+  if (until < 0 || until > options.cases) until = options.cases;
+  if (from < 0 || from >= until) {
+    std::cerr << "--from: must be at least 0 and below --until\n";
+    return 2;
+  }
 
   caredesk::app::SystemClock clock;
   auto store = Open(db, clock);
@@ -85,13 +94,13 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   constexpr std::int64_t kBatch = 2000;
   auto generate = [&](std::int64_t first) {
-    return caredesk::bench::GenerateCases(options, first, std::min(kBatch, options.cases - first),
+    return caredesk::bench::GenerateCases(options, first, std::min(kBatch, until - first),
                                           customers);
   };
-  auto next_batch = std::async(std::launch::async, generate, 0);
-  for (std::int64_t first = 0; first < options.cases; first += kBatch) {
+  auto next_batch = std::async(std::launch::async, generate, from);
+  for (std::int64_t first = from; first < until; first += kBatch) {
     const auto batch = next_batch.get();
-    if (first + kBatch < options.cases) {
+    if (first + kBatch < until) {
       next_batch = std::async(std::launch::async, generate, first + kBatch);
     }
     if (auto done = (*store)->ImportCases(batch); !done) {
@@ -102,6 +111,6 @@ int main(int argc, char** argv) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << fmt::format("{} cases, {} customers in {:.1f} s (customers {:.1f} s)\n",
-                           options.cases, customers, seconds, customer_seconds);
+                           until - from, customers, seconds, customer_seconds);
   return 0;
 }

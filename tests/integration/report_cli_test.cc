@@ -5,13 +5,13 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli_runner.h"
 
 namespace {
 
 using caredesk::testing::Caredesk;
+using caredesk::testing::Slurp;
 
 class ReportCli : public ::testing::Test {
  protected:
@@ -29,13 +29,6 @@ class ReportCli : public ::testing::Test {
     }
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  static std::string Read(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
 };
 
 TEST_F(ReportCli, PrintsTheYearsFiguresAsTextAndJson) {
@@ -56,10 +49,10 @@ TEST_F(ReportCli, WritesTheAnnualReportAsPdfAndHtml) {
   auto written = Caredesk("report annual --db " + db_ + " --year 2026 --out " + pdf.string());
   ASSERT_EQ(written.status, 0) << written.err;
   ASSERT_TRUE(std::filesystem::exists(pdf));
-  EXPECT_EQ(Read(pdf).substr(0, 5), "%PDF-");
+  EXPECT_EQ(Slurp(pdf).substr(0, 5), "%PDF-");
   const auto text = dir_ / "annual.txt";
   ASSERT_EQ(std::system(("pdftotext -layout " + pdf.string() + " " + text.string()).c_str()), 0);
-  const std::string words = Read(text);
+  const std::string words = Slurp(text);
   for (const char* standard :
        {"We acknowledge complaints within 5 working days",
         "We reply fully to complaints within 10 working days",
@@ -70,7 +63,7 @@ TEST_F(ReportCli, WritesTheAnnualReportAsPdfAndHtml) {
   auto page =
       Caredesk("report annual --db " + db_ + " --year 2026 --format html --out " + html.string());
   ASSERT_EQ(page.status, 0) << page.err;
-  EXPECT_NE(Read(html).find("<caption"), std::string::npos);
+  EXPECT_NE(Slurp(html).find("<caption"), std::string::npos);
 }
 
 TEST_F(ReportCli, RefusesBadFlagsNamingThem) {

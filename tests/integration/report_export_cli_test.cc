@@ -7,13 +7,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli_runner.h"
 
 namespace {
 
 using caredesk::testing::Caredesk;
+using caredesk::testing::Slurp;
 
 class ReportExportCli : public ::testing::Test {
  protected:
@@ -40,13 +40,6 @@ class ReportExportCli : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  static std::string Read(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
-
   // Part `part` of the workbook at `path`, inflated by unzip.
   static std::string Unzipped(const std::filesystem::path& path, const std::string& part) {
     std::string out;
@@ -65,7 +58,7 @@ TEST_F(ReportExportCli, WritesOneTableAsCsv) {
   auto written = Caredesk("report --db " + db_ +
                           " --year 2026 --format csv --table by_kind --out " + file.string());
   ASSERT_EQ(written.status, 0) << written.err;
-  EXPECT_EQ(Read(file), "Kind,Contacts,Share\r\nComplaint,2,0.6667\r\nQuestion,1,0.3333\r\n");
+  EXPECT_EQ(Slurp(file), "Kind,Contacts,Share\r\nComplaint,2,0.6667\r\nQuestion,1,0.3333\r\n");
   auto printed = Caredesk("report --db " + db_ + " --year 2026 --format csv --table by_nature");
   ASSERT_EQ(printed.status, 0) << printed.err;
   // A nature typed with a leading "+" would be a formula in a spreadsheet: defused.
@@ -89,7 +82,7 @@ TEST_F(ReportExportCli, WritesTheRegisterAsCsvAndXlsx) {
   auto written = Caredesk("report register --db " + db_ + " --year 2026 --out " + csv.string());
   ASSERT_EQ(written.status, 0) << written.err;
   EXPECT_NE(written.out.find("2 complaints"), std::string::npos) << written.out;
-  const std::string text = Read(csv);
+  const std::string text = Slurp(csv);
   EXPECT_EQ(text.rfind("Reference,Received,Nature,", 0), 0u) << text;
   const auto first = text.find("CD-2026-000001,2026-01-05,\"'+delays, again\",,,Email,Stage 1,");
   const auto third = text.find("CD-2026-000003,2026-02-02,fees and charges,");

@@ -44,6 +44,8 @@ test('a complaint goes from the portal to an agent and back to the customer, who
   await row.click();
   await agent.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
   const deadlines = agent.getByRole('table');
+  // The standards' published names arrive with the active policy, which loads beside the case.
+  await deadlines.getByText('We acknowledge complaints within 5 working days').waitFor();
   assert.match(await deadlines.textContent(), /We acknowledge complaints within 5 working days/);
   assert.match(await deadlines.textContent(), /We reply fully to complaints within 10 working days/);
   await agent.getByRole('heading', { name: 'Their other cases' }).waitFor();
