@@ -251,8 +251,9 @@ TEST_P(CredentialContract, ATrackingSecretOpensItsOwnCaseOnly) {
             ErrorCode::kNotFound);
 }
 
-// Undoes 0006_figures_state.sql, 0005_case_figures.sql, 0004_notices_and_satisfaction.sql, 0003_correspondence.sql and
-// 0002_credentials.sql by hand, leaving the database as schema 1 left it.
+// Undoes 0006_figures_state.sql, 0005_case_figures.sql, 0004_notices_and_satisfaction.sql,
+// 0003_correspondence.sql and 0002_credentials.sql by hand, leaving the database as schema 1 left
+// it.
 constexpr const char* kBackToSchema1 =
     "DROP TABLE figures_state;"
     "DROP TABLE recommendations; DROP TABLE case_figures; DROP INDEX suggestions_received;"
