@@ -179,7 +179,7 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"policy", "Policy TOML file to make the active version"},
       {"access_log", "Access log file (default: stderr)"},
       {"io_threads", "I/O threads (0: one per core)"},
-      {"worker_threads", "Worker threads (0: four per core)"},
+      {"worker_threads", "Worker threads (0: 32 per core)"},
       {"queue_capacity", "Requests that may wait for a worker before 503"},
       {"header_timeout", "Seconds to read a request's headers"},
       {"idle_timeout", "Seconds a keep-alive connection may idle"},

@@ -72,7 +72,7 @@ struct Server::Impl {
         options(std::move(o)),
         metrics(m),
         log(l),
-        pool(OrDefault(options.worker_threads, 4 * Cores()), options.queue_capacity) {
+        pool(OrDefault(options.worker_threads, 32 * Cores()), options.queue_capacity) {
     std::random_device random;
     id_prefix = fmt::format("{:08x}", random());
     const std::size_t io_threads = OrDefault(options.io_threads, Cores());

@@ -22,9 +22,13 @@ class Metrics;
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  unsigned short port = 8080;            // 0: any free port; port() reports the one bound
-  std::size_t io_threads = 0;            // 0: one per core
-  std::size_t worker_threads = 0;        // 0: four per core (handlers mostly wait on the database)
+  unsigned short port = 8080;  // 0: any free port; port() reports the one bound
+  std::size_t io_threads = 0;  // 0: one per core
+  // 0: 32 per core. Handlers mostly wait: a write waits for the group commit that makes it
+  // durable, and every write waiting when a commit begins joins it, so the more workers wait
+  // together, the fewer commits (and fsyncs) they need. With 8 workers on 2 cores the server
+  // logged about 5,000 contacts a second; with 64, about 9,000.
+  std::size_t worker_threads = 0;
   std::size_t queue_capacity = 1024;     // requests waiting for a worker; beyond it, 503
   std::size_t header_limit = 16 * 1024;  // bytes of request line and headers; beyond it, 431
   std::chrono::milliseconds header_timeout{std::chrono::seconds(10)};  // to read the headers
