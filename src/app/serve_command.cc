@@ -67,6 +67,7 @@ http::ServerOptions ServerOptionsFrom(const ServeSettings& settings) {
   options.port = settings.port;
   options.io_threads = settings.io_threads;
   options.worker_threads = settings.worker_threads;
+  options.read_threads = settings.read_threads;
   options.queue_capacity = settings.queue_capacity;
   options.header_timeout = settings.header_timeout;
   options.idle_timeout = settings.idle_timeout;
@@ -179,7 +180,8 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"policy", "Policy TOML file to make the active version"},
       {"access_log", "Access log file (default: stderr)"},
       {"io_threads", "I/O threads (0: one per core)"},
-      {"worker_threads", "Worker threads (0: 32 per core)"},
+      {"worker_threads", "Worker threads for requests that may write (0: 32 per core)"},
+      {"read_threads", "Worker threads for GET and HEAD requests (0: 8 per core)"},
       {"queue_capacity", "Requests that may wait for a worker before 503"},
       {"header_timeout", "Seconds to read a request's headers"},
       {"idle_timeout", "Seconds a keep-alive connection may idle"},

@@ -122,6 +122,7 @@ const std::vector<std::string>& ServeSettingNames() {
                                                  "access_log",
                                                  "io_threads",
                                                  "worker_threads",
+                                                 "read_threads",
                                                  "queue_capacity",
                                                  "header_timeout",
                                                  "idle_timeout",
@@ -202,6 +203,8 @@ core::Result<ServeSettings> ResolveServeSettings(const std::map<std::string, std
       settings.io_threads = static_cast<std::size_t>(*n);
     } else if (name == "worker_threads" && (n = number(0, 1024))) {
       settings.worker_threads = static_cast<std::size_t>(*n);
+    } else if (name == "read_threads" && (n = number(0, 1024))) {
+      settings.read_threads = static_cast<std::size_t>(*n);
     } else if (name == "queue_capacity" && (n = number(1, 1000000))) {
       settings.queue_capacity = static_cast<std::size_t>(*n);
     } else if (name == "header_timeout" && (n = number(1, 3600))) {

@@ -72,7 +72,8 @@ struct Server::Impl {
         options(std::move(o)),
         metrics(m),
         log(l),
-        pool(OrDefault(options.worker_threads, 32 * Cores()), options.queue_capacity) {
+        reads(OrDefault(options.read_threads, 8 * Cores()), options.queue_capacity),
+        writes(OrDefault(options.worker_threads, 32 * Cores()), options.queue_capacity) {
     std::random_device random;
     id_prefix = fmt::format("{:08x}", random());
     const std::size_t io_threads = OrDefault(options.io_threads, Cores());
@@ -116,7 +117,8 @@ struct Server::Impl {
   ServerOptions options;
   Metrics* metrics;
   AccessLog* log;
-  WorkerPool pool;
+  WorkerPool reads;   // GET and HEAD
+  WorkerPool writes;  // the rest (ServerOptions::worker_threads)
   std::string id_prefix;
   std::atomic<std::uint64_t> next_id{0};
   std::atomic<bool> stopping{false};
@@ -293,7 +295,8 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
       response = *match.refusal;
     } else {
       auto [queued, answer] = co_await RunOnPool(
-          pool, [this, &match, &request] { return Handle(match, request); }, asio::use_awaitable);
+          request.method == "GET" || request.method == "HEAD" ? reads : writes,
+          [this, &match, &request] { return Handle(match, request); }, asio::use_awaitable);
       response = queued
                      ? std::move(answer)
                      : Unavailable("the server is busy; retry shortly", options.busy_retry_after);
@@ -465,7 +468,9 @@ std::string Server::url() const {
   return fmt::format("http://{}{}{}:{}", v6 ? "[" : "", host, v6 ? "]" : "", port());
 }
 
-std::size_t Server::QueueLength() const { return impl_->pool.QueueLength(); }
+std::size_t Server::QueueLength() const {
+  return impl_->reads.QueueLength() + impl_->writes.QueueLength();
+}
 
 void Server::Stop() {
   auto& impl = *impl_;
@@ -488,7 +493,8 @@ void Server::Stop() {
   for (auto& context : impl.contexts) context->stop();
   for (auto& thread : impl.threads) thread.join();
   impl.threads.clear();
-  impl.pool.Stop();
+  impl.reads.Stop();
+  impl.writes.Stop();
   if (impl.metrics) impl.metrics->SetQueueLengthProbe({});
   if (impl.log) impl.log->Flush();
 }

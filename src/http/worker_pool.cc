@@ -14,12 +14,20 @@ WorkerPool::WorkerPool(std::size_t threads, std::size_t queue_capacity)
 WorkerPool::~WorkerPool() { Stop(); }
 
 bool WorkerPool::Submit(std::function<void()> task) {
+  Idle* worker = nullptr;
   {
     std::lock_guard lock(mutex_);
-    if (stopping_ || queue_.size() >= capacity_) return false;
-    queue_.push_back(std::move(task));
+    if (stopping_) return false;
+    if (idle_.empty()) {
+      if (queue_.size() >= capacity_) return false;
+      queue_.push_back(std::move(task));
+      return true;
+    }
+    worker = idle_.back();
+    idle_.pop_back();
+    worker->task = std::move(task);
   }
-  ready_.notify_one();
+  worker->wake.notify_one();
   return true;
 }
 
@@ -33,8 +41,8 @@ void WorkerPool::Stop() {
     std::lock_guard lock(mutex_);
     if (stopping_ && threads_.empty()) return;
     stopping_ = true;
+    for (Idle* worker : idle_) worker->wake.notify_one();
   }
-  ready_.notify_all();
   for (auto& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
@@ -42,16 +50,28 @@ void WorkerPool::Stop() {
 }
 
 void WorkerPool::Work() {
+  Idle self;
+  std::unique_lock lock(mutex_);
   while (true) {
     std::function<void()> task;
-    {
-      std::unique_lock lock(mutex_);
-      ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping and drained
+    if (!queue_.empty()) {
       task = std::move(queue_.front());
       queue_.pop_front();
+    } else if (stopping_) {
+      return;  // stopping and drained
+    } else {
+      idle_.push_back(&self);
+      self.wake.wait(lock, [&] { return self.task || stopping_; });
+      if (!self.task) {  // stopping: no longer idle, and nothing handed over
+        std::erase(idle_, &self);
+        continue;
+      }
+      task = std::move(self.task);
+      self.task = nullptr;
     }
+    lock.unlock();
     task();
+    lock.lock();
   }
 }
 

@@ -1,6 +1,11 @@
 // The bounded pool that runs blocking work (database, password hashing) off the I/O threads.
 // Its queue has a fixed capacity: when full, Submit refuses at once and the server answers 503,
 // so overload sheds load instead of growing memory and latency without bound.
+//
+// A task goes to the worker that went idle last. The pool is large because writes wait for
+// their group commit (server.h), but reads are quick: handed to the most recently idle workers,
+// they keep a few threads (and their SQLite readers) hot rather than cycling through all of
+// them, each wake-up then finding cold caches.
 #pragma once
 
 #include <condition_variable>
@@ -28,12 +33,17 @@ class WorkerPool {
   void Stop();
 
  private:
+  // A worker waiting for a task: Submit hands it one directly and wakes it alone.
+  struct Idle {
+    std::condition_variable wake;
+    std::function<void()> task;
+  };
   void Work();
 
   const std::size_t capacity_;
   mutable std::mutex mutex_;
-  std::condition_variable ready_;
-  std::deque<std::function<void()>> queue_;
+  std::vector<Idle*> idle_;                  // most recently idle last
+  std::deque<std::function<void()>> queue_;  // tasks waiting while every worker is busy
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

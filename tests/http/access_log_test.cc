@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
 
 #include "http/worker_pool.h"
 
@@ -68,6 +72,21 @@ TEST(WorkerPool, FullQueueRefusesInsteadOfGrowing) {
   pool.Stop();  // runs what was queued
   EXPECT_EQ(ran, 1);
   EXPECT_FALSE(pool.Submit([] {}));
+}
+
+TEST(WorkerPool, HandsATaskToTheWorkerThatWentIdleLast) {
+  // Tasks one at a time, with a pause for the worker to go idle again after each: the same
+  // (hot) worker runs them all, however many others wait.
+  WorkerPool pool(4, 16);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // every worker waiting
+  std::set<std::thread::id> ran_on;
+  for (int i = 0; i < 10; ++i) {
+    std::promise<std::thread::id> done;
+    ASSERT_TRUE(pool.Submit([&] { done.set_value(std::this_thread::get_id()); }));
+    ran_on.insert(done.get_future().get());
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(ran_on.size(), 1u);
 }
 
 }  // namespace

@@ -87,6 +87,7 @@ class ServerTest : public ::testing::Test {
     options.port = 0;
     options.io_threads = 2;
     options.worker_threads = 1;
+    options.read_threads = 1;
     options.queue_capacity = 1;
     options.header_timeout = std::chrono::seconds(1);
     options.idle_timeout = std::chrono::seconds(2);

@@ -264,5 +264,17 @@ TEST_F(ServerTest, FullWorkerQueueAnswers503WithRetryAfterAndHealthzStillAnswers
   EXPECT_EQ(second.ReadReply(5s).status, 200);
 }
 
+TEST_F(ServerTest, AWriteIsServedWhileEveryReadWorkerIsHeld) {
+  // GET and HEAD run on the read pool, every other method on the write pool: reads that take
+  // long never hold up writes (nor writes waiting for their commit the reads).
+  HttpClient reader(port());
+  reader.WriteRaw("GET /test/gate HTTP/1.1\r\nHost: t\r\n\r\n");
+  gate_.WaitForInside(1);  // the one read worker is held
+  HttpClient writer(port());
+  EXPECT_EQ(writer.PostJson("/test/json", R"({"a":1})").status, 200);
+  gate_.Open();
+  EXPECT_EQ(reader.ReadReply(5s).status, 200);
+}
+
 }  // namespace
 }  // namespace caredesk::http
