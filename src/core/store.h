@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -374,6 +375,12 @@ class Store : public CaseStore,
  public:
   // The schema version this store's database is at.
   virtual int SchemaVersion() = 0;
+
+  // Runs `reads` so that every read it makes through this store on this thread sees one
+  // snapshot of the data (the SQLite store: one read transaction instead of one per read, about
+  // a sixth of what GET /cases/{reference} costs). For read-only work: what is written inside
+  // is not seen by the reads after it. A store without snapshots simply runs `reads`.
+  virtual void ReadTogether(const std::function<void()>& reads) { reads(); }
 };
 
 }  // namespace caredesk::core

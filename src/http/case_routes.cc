@@ -117,10 +117,18 @@ class CaseHandlers {
   }
 
   Response ReadCase(const Request& request, const RouteParams& params) {
-    auto opened = OpenCase(request, params);
-    if (!opened) return opened.error();
-    const auto& [who, record] = *opened;
-    return CaseResponse(record, AudienceOf(who.principal, record), 200);
+    // The case, its events and its customer as of one moment, and in one read transaction.
+    Response response;
+    api_.store.ReadTogether([&] {
+      auto opened = OpenCase(request, params);
+      if (!opened) {
+        response = opened.error();
+        return;
+      }
+      const auto& [who, record] = *opened;
+      response = CaseResponse(record, AudienceOf(who.principal, record), 200);
+    });
+    return response;
   }
 
   Response RecordEvent(const Request& request, const RouteParams& params) {

@@ -1,6 +1,16 @@
 #include "store/sqlite/sqlite_readers.h"
 
 namespace caredesk::store {
+namespace {
+
+// The connection Together holds on this thread, and the pool it came from.
+struct Held {
+  SqliteReaders* pool = nullptr;
+  SqliteDb* db = nullptr;
+};
+thread_local Held held;
+
+}  // namespace
 
 SqliteReaders::SqliteReaders(std::string path, std::unique_ptr<SqliteDb> first, std::size_t max)
     : path_(std::move(path)), max_(max) {
@@ -8,6 +18,7 @@ SqliteReaders::SqliteReaders(std::string path, std::unique_ptr<SqliteDb> first, 
 }
 
 SqliteReaders::Lease SqliteReaders::Borrow() {
+  if (held.pool == this) return Lease(*held.db);
   std::unique_lock lock(mutex_);
   if (idle_.empty() && open_ < max_) {
     ++open_;
@@ -28,6 +39,29 @@ void SqliteReaders::Return(std::unique_ptr<SqliteDb> db) {
     idle_.push_back(std::move(db));
   }
   returned_.notify_one();
+}
+
+void SqliteReaders::Together(const std::function<void()>& reads) {
+  if (held.pool == this) return reads();
+  Lease lease = Borrow();
+  // BEGIN defers the read transaction to the first read; it lasts until COMMIT, whatever
+  // commits meanwhile. Should BEGIN fail, each read runs in a transaction of its own as usual.
+  const bool begun = lease->Exec("BEGIN").has_value();
+  struct Hold {
+    Held before;
+    Hold(SqliteReaders* pool, SqliteDb* db) : before(held) { held = {pool, db}; }
+    ~Hold() { held = before; }
+  };
+  {
+    Hold hold(this, &*lease);
+    try {
+      reads();
+    } catch (...) {
+      if (begun) (void)lease->Exec("ROLLBACK");
+      throw;
+    }
+  }
+  if (begun) (void)lease->Exec("COMMIT");
 }
 
 }  // namespace caredesk::store

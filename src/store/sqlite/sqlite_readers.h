@@ -7,6 +7,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,24 +21,32 @@ class SqliteReaders {
  public:
   SqliteReaders(std::string path, std::unique_ptr<SqliteDb> first, std::size_t max = 64);
 
-  // A connection for the caller's reads, back in the pool when the lease ends.
+  // A connection for the caller's reads, back in the pool when the lease ends; inside
+  // Together, the connection held for the whole of it.
   class Lease {
    public:
-    Lease(SqliteReaders& pool, std::unique_ptr<SqliteDb> db) : pool_(&pool), db_(std::move(db)) {}
+    Lease(SqliteReaders& pool, std::unique_ptr<SqliteDb> db)
+        : pool_(&pool), owned_(std::move(db)), db_(owned_.get()) {}
+    explicit Lease(SqliteDb& held) : pool_(nullptr), db_(&held) {}
     Lease(Lease&& other) noexcept = default;
     Lease& operator=(Lease&&) = delete;
     ~Lease() {
-      if (db_) pool_->Return(std::move(db_));
+      if (owned_) pool_->Return(std::move(owned_));
     }
     SqliteDb& operator*() { return *db_; }
-    SqliteDb* operator->() { return db_.get(); }
+    SqliteDb* operator->() { return db_; }
 
    private:
     SqliteReaders* pool_;
-    std::unique_ptr<SqliteDb> db_;
+    std::unique_ptr<SqliteDb> owned_;
+    SqliteDb* db_;
   };
 
   Lease Borrow();
+
+  // Runs `reads` with every Borrow of this thread answered by one connection inside one read
+  // transaction (Store::ReadTogether); nested calls join the outer one.
+  void Together(const std::function<void()>& reads);
 
  private:
   void Return(std::unique_ptr<SqliteDb> db);

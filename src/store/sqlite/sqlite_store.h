@@ -25,6 +25,7 @@ class SqliteStore : public core::Store {
                                                          const core::Clock& clock);
 
   int SchemaVersion() override;
+  void ReadTogether(const std::function<void()>& reads) override { readers_.Together(reads); }
 
   // Writes a consistent copy of the whole database to a new file at `path` (VACUUM INTO) while
   // writers carry on; the copy is an ordinary caredesk SQLite database.
