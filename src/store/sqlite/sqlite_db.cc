@@ -163,6 +163,12 @@ core::Result<Statement> SqliteDb::Prepare(std::string_view sql) {
   return Statement(db_.get(), raw, &cached.in_use);
 }
 
+core::Result<void> SqliteDb::RunCached(std::string_view sql) {
+  auto statement = Prepare(sql);
+  if (!statement) return tl::unexpected(statement.error());
+  return statement->Run();
+}
+
 core::Result<void> SqliteDb::Exec(std::string_view sql) {
   char* message = nullptr;
   const std::string text(sql);

@@ -80,6 +80,9 @@ class SqliteDb {
   // A statement for `sql`, from the cache when it is free (parsed once per connection).
   core::Result<Statement> Prepare(std::string_view sql);
   core::Result<void> Exec(std::string_view sql);
+  // Runs a statement without parameters through the cache: for those run many times a second
+  // (savepoints, BEGIN and COMMIT of reads), parsed once.
+  core::Result<void> RunCached(std::string_view sql);
   sqlite3* raw() { return db_.get(); }
   std::int64_t LastInsertId() { return sqlite3_last_insert_rowid(db_.get()); }
   int Changes() { return sqlite3_changes(db_.get()); }

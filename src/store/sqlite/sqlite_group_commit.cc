@@ -60,10 +60,6 @@ void GroupCommitter::Defer(std::function<core::Result<void>(SqliteDb&)> work) {
   deferred_.push_back(std::move(work));
 }
 
-void GroupCommitter::RunCached(std::string_view sql) {
-  if (auto statement = db_->Prepare(sql)) (void)statement->Run();
-}
-
 namespace {
 
 // Runs one write or one piece of deferred work, turning an exception into an error.
@@ -100,20 +96,20 @@ std::optional<std::vector<core::Result<void>>> GroupCommitter::RunGroup(std::deq
   if (auto begun = db_->Exec("BEGIN IMMEDIATE"); !begun) return fail_all(begun.error());
   if (on_begin_) on_begin_();
   for (auto& task : group) {
-    if (savepoints) RunCached("SAVEPOINT write");
+    if (savepoints) (void)db_->RunCached("SAVEPOINT write");
     const std::size_t deferred_before = deferred_.size();
     const auto changes_before = sqlite3_total_changes64(db_->raw());
     core::Result<void> result = Guarded(task.body, *db_);
     if (!result) {
       deferred_.resize(deferred_before);
       if (savepoints) {
-        RunCached("ROLLBACK TO write");
+        (void)db_->RunCached("ROLLBACK TO write");
       } else if (sqlite3_total_changes64(db_->raw()) != changes_before) {
         (void)db_->Exec("ROLLBACK");
         return std::nullopt;  // its changes cannot be undone alone: run again with savepoints
       }
     }
-    if (savepoints) RunCached("RELEASE write");
+    if (savepoints) (void)db_->RunCached("RELEASE write");
     results.push_back(std::move(result));
   }
   core::Result<void> committed;

@@ -62,8 +62,6 @@ class GroupCommitter {
   // failing with the transaction's error. Without `savepoints`, none when a write failed after
   // changing rows (the transaction was rolled back; nothing was committed).
   std::optional<std::vector<core::Result<void>>> RunGroup(std::deque<Task>& group, bool savepoints);
-  // Savepoint statements run many times a second: parsed once, from the statement cache.
-  void RunCached(std::string_view sql);
 
   std::unique_ptr<SqliteDb> db_;
   std::vector<std::function<core::Result<void>(SqliteDb&)>> deferred_;  // writer thread only

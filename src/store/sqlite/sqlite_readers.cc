@@ -45,23 +45,21 @@ void SqliteReaders::Together(const std::function<void()>& reads) {
   if (held.pool == this) return reads();
   Lease lease = Borrow();
   // BEGIN defers the read transaction to the first read; it lasts until COMMIT, whatever
-  // commits meanwhile. Should BEGIN fail, each read runs in a transaction of its own as usual.
-  const bool begun = lease->Exec("BEGIN").has_value();
+  // commits meanwhile, and ends however `reads` ends (a read transaction has nothing to undo).
+  // Should BEGIN fail, each read runs in a transaction of its own as usual.
   struct Hold {
     Held before;
-    Hold(SqliteReaders* pool, SqliteDb* db) : before(held) { held = {pool, db}; }
-    ~Hold() { held = before; }
-  };
-  {
-    Hold hold(this, &*lease);
-    try {
-      reads();
-    } catch (...) {
-      if (begun) (void)lease->Exec("ROLLBACK");
-      throw;
+    bool begun;
+    Hold(SqliteReaders* pool, SqliteDb& db)
+        : before(held), begun(db.RunCached("BEGIN").has_value()) {
+      held = {pool, &db};
     }
-  }
-  if (begun) (void)lease->Exec("COMMIT");
+    ~Hold() {
+      if (begun) (void)held.db->RunCached("COMMIT");
+      held = before;
+    }
+  } hold(this, *lease);
+  reads();
 }
 
 }  // namespace caredesk::store
