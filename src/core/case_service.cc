@@ -119,18 +119,32 @@ Result<CaseRecord> CaseService::LogContact(const NewContact& contact) {
   return std::move(logged->view.record);
 }
 
+Result<void> CaseService::KnownDepartment(Id department_id) {
+  auto departments = store_.ListDepartments();
+  if (!departments) return tl::unexpected(departments.error());
+  const bool known = std::any_of(departments->begin(), departments->end(),
+                                 [&](const auto& d) { return d.id == department_id; });
+  if (!known)
+    return Fail(ErrorCode::kInvalid, "department_id names no department", "department_id");
+  return {};
+}
+
 Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   if (auto valid = ValidateContact(contact); !valid) return tl::unexpected(valid.error());
-  if (contact.department_id) {
-    auto departments = store_.ListDepartments();
-    if (!departments) return tl::unexpected(departments.error());
-    const bool known = std::any_of(departments->begin(), departments->end(),
-                                   [&](const auto& d) { return d.id == *contact.department_id; });
-    if (!known)
-      return Fail(ErrorCode::kInvalid, "department_id names no department", "department_id");
-  }
-  auto policy = PolicyOf("");
+  // The department, the policy in force and the customer on file, read in one snapshot.
+  Result<void> department;
+  Result<std::shared_ptr<const Policy>> policy;
+  Result<std::optional<CustomerRecord>> known = std::optional<CustomerRecord>();
+  store_.ReadTogether([&] {
+    if (contact.department_id) department = KnownDepartment(*contact.department_id);
+    policy = PolicyOf("");
+    if (policy && contact.customer && !contact.customer->email.empty()) {
+      known = store_.FindCustomerByEmail(contact.customer->email);
+    }
+  });
+  if (!department) return tl::unexpected(department.error());
   if (!policy) return tl::unexpected(policy.error());
+  if (!known) return tl::unexpected(known.error());
   const Instant now = clock_.Now();
   const Instant received = contact.received.value_or(now);
   if (received > now + std::chrono::minutes{5}) {
@@ -145,7 +159,8 @@ Result<LoggedContact> CaseService::Log(const NewContact& contact) {
   std::optional<Id> account_manager;
   std::optional<CustomerRecord> customer;
   if (contact.customer) {
-    auto existing = FindOrAddCustomer(store_, *contact.customer);
+    auto existing =
+        *known ? Result<CustomerRecord>(**known) : FindOrAddCustomer(store_, *contact.customer);
     if (!existing) return tl::unexpected(existing.error());
     record.customer_id = existing->id;
     account_manager = existing->account_manager_id;

@@ -83,6 +83,8 @@ class CaseService {
   Result<std::shared_ptr<const Policy>> PolicyOf(const std::string& version);
 
  private:
+  // Fails (kInvalid, naming `department_id`) unless the department is on file.
+  Result<void> KnownDepartment(Id department_id);
   // The department on file a referral names, if `event` is one and it names one.
   Result<std::optional<Id>> DepartmentReferredTo(const CaseEvent& event);
   // The projection of `events` onto `base`, with the state and deadlines it was judged from.

@@ -123,7 +123,7 @@ std::string CaseJson(const core::CaseView& view,
                      const std::optional<core::CustomerRecord>& customer, Audience audience) {
   const core::BusinessCalendar& calendar = *view.policy->calendar;
   const core::CaseRecord& r = view.record;
-  JsonWriter out;
+  JsonWriter out(4096);  // a new case's answer is about 2 KiB
   WriteCaseHead(out, r, calendar);
   if (audience == Audience::kStaff) {
     WriteInstant(out, "logged_at", r.logged_at, calendar)

@@ -14,6 +14,11 @@ namespace caredesk::http {
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  // Room for `capacity` bytes from the start: an answer of about that size is written without
+  // the text being copied as it grows.
+  explicit JsonWriter(std::size_t capacity) { out_.reserve(capacity); }
+
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();

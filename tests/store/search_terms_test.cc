@@ -46,5 +46,12 @@ TEST(SearchTerms, CapitalisedSpanishFindsLowerCaseText) {
   EXPECT_NE(IndexTerms("La atención fue mala").find(IndexTerms("ATENCIÓN")), std::string::npos);
 }
 
+TEST(SearchTerms, NumbersAreTheirOwnTerms) {
+  // Order and account numbers are indexed and searched as written, leading zeros and all.
+  EXPECT_EQ(IndexTerms("Order 004512 of 2026"), "004512 2026 of order");
+  EXPECT_EQ(MatchExpression("004512"), "(\"004512\")");
+  EXPECT_NE(IndexTerms("pedido 77A").find("77a"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace caredesk::store

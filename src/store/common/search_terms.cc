@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -110,6 +111,10 @@ std::vector<std::string> StemsOf(const std::string& word) {
   // the memory would grow past a few megabytes.
   constexpr std::size_t kRemembered = 20000;
   thread_local std::unordered_map<std::string, std::vector<std::string>> remembered;
+  // A number (an order, an account, a date) is its own stem, and numbers are too many to remember.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return {word};
+  }
   if (auto known = remembered.find(word); known != remembered.end()) return known->second;
   std::vector<std::string> stems = {Stem("english", word)};
   std::string spanish = Stem("spanish", word);
