@@ -19,7 +19,8 @@ namespace caredesk::store {
 // filed before (kConflict "already filed"), a timer that already fired (kConflict "already
 // fired").
 core::Result<void> CheckEffects(SqlSession& session, const core::CaseEffects& effects);
-// Writes the effects of a write to case `case_id` whose event is `event_seq`.
+// Writes the effects of a write to case `case_id` whose event is `event_seq` (1: the case is
+// being created, so it has no timers yet to replace).
 core::Result<void> WriteEffects(SqlSession& session, core::Id case_id, std::int64_t event_seq,
                                 const core::CaseEffects& effects, core::Instant now);
 
