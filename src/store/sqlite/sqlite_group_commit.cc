@@ -4,8 +4,13 @@
 
 namespace caredesk::store {
 
-GroupCommitter::GroupCommitter(std::unique_ptr<SqliteDb> db)
-    : db_(std::move(db)), writer_([this] { Loop(); }) {}
+GroupCommitter::GroupCommitter(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {
+  // A smaller page cache than a reader's: at the end of every transaction SQLite walks the whole
+  // hash table of the writer's cache (about a tenth of the writer's time with 64 MiB), and a
+  // group's writes touch far fewer pages than 8 MiB holds.
+  (void)db_->Exec("PRAGMA cache_size = -8192");
+  writer_ = std::thread([this] { Loop(); });
+}
 
 GroupCommitter::~GroupCommitter() {
   {
