@@ -129,8 +129,7 @@ core::Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path) 
   for (const char* pragma :
        {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
         // 64 MiB of page cache (allocated as used): the indexes' hot pages of a million-case
-        // store stay in memory, and a group commit's dirty pages are not spilled to the WAL
-        // before COMMIT.
+        // store stay in memory. The group committer's writer sets its own, smaller one.
         "PRAGMA cache_size = -65536",
         // Each write of a group commit runs in a savepoint, whose statement journal would
         // otherwise spill to a temporary file (a pwrite per page touched).
