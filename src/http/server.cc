@@ -1,6 +1,22 @@
 #include "http/server.h"
 
 #include "http/server_impl.h"
+// After server_impl.h, which includes Boost's awaitable.hpp the way Boost 1.74 needs.
+#include <fmt/format.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <csignal>
+#include <limits>
+#include <random>
+
+#include "http/errors.h"
+#include "http/metrics.h"
+#include "http/pool_await.h"
 
 // g++ 12 wrongly reports Asio's coroutine frames as freed by a mismatched operator delete (the
 // frame's own operator new and delete are a matching pair); it did so once these coroutines were

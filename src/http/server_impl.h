@@ -9,39 +9,23 @@
 // clang-format off
 #include <boost/asio/awaitable.hpp>
 // clang-format on
-#include <fmt/format.h>
-
-#include <array>
 #include <atomic>
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/redirect_error.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <condition_variable>
-#include <csignal>
-#include <limits>
+#include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
-#include <random>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "http/access_log.h"
-#include "http/errors.h"
-#include "http/metrics.h"
-#include "http/pool_await.h"
-#include "http/response_stream.h"
 #include "http/worker_pool.h"
 
 namespace caredesk::http {

@@ -1,6 +1,18 @@
 // Streamed answers (response_stream.h) and the lingering close of a connection (server.cc has
 // the rest of the server).
 #include "http/server_impl.h"
+// After server_impl.h, which includes Boost's awaitable.hpp the way Boost 1.74 needs.
+#include <array>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+
+#include "http/errors.h"
+#include "http/metrics.h"
+#include "http/response_stream.h"
 
 // g++ 12 wrongly reports Asio's coroutine frames as freed by a mismatched operator delete (the
 // frame's own operator new and delete are a matching pair); it did so once these coroutines were
