@@ -46,7 +46,7 @@ TEST_F(StoreCli, ContactAddCreatesTheDatabaseAndPrintsIncreasingReferences) {
   EXPECT_EQ(anonymous.out, "CD-2026-000002\n");
   auto migrate = Caredesk("migrate --db " + db_);
   EXPECT_EQ(migrate.status, 0) << migrate.err;
-  EXPECT_NE(migrate.out.find("schema version 6"), std::string::npos);
+  EXPECT_NE(migrate.out.find("schema version 7"), std::string::npos);
 }
 
 TEST_F(StoreCli, BadContactsAreRefusedNamingTheFieldAndStoreNothing) {

@@ -79,7 +79,7 @@ TEST_F(UserCli, UserAddKeepsOnlyAnArgon2idHashOfThePassword) {
   EXPECT_NE(list.out.find("sam@example.org"), std::string::npos);
   EXPECT_NE(list.out.find("\"role\":\"agent\""), std::string::npos);
   EXPECT_EQ(list.out.find("argon2"), std::string::npos) << "no secrets in the list";
-  EXPECT_NE(Run("migrate").out.find("schema version 6"), std::string::npos);
+  EXPECT_NE(Run("migrate").out.find("schema version 7"), std::string::npos);
 }
 
 TEST_F(UserCli, AUserJoinsAnExistingDepartment) {

@@ -178,6 +178,57 @@ TEST_P(CorrespondenceContract, ATimerWithoutAnEventFiresOnceWithItsMessages) {
   EXPECT_EQ(store_->FireTimer(424242, {}, clock_.Now()).error().code, core::ErrorCode::kNotFound);
 }
 
+// Schema 6 kept a row a timer; schema 7 moves each case's timers into one row, fired ones too.
+TEST_P(CorrespondenceContract, TimersOfSchemaSixMoveIntoOneRowACase) {
+  auto record = Create();
+  store_.reset();
+  const std::string id = std::to_string(record.id);
+  ASSERT_TRUE(engine_->RawExec(
+      "DROP TABLE case_timers;"
+      "CREATE TABLE timers (id BIGINT PRIMARY KEY, case_id BIGINT NOT NULL, action TEXT NOT NULL,"
+      " key TEXT NOT NULL, fire_at BIGINT NOT NULL, fired_at BIGINT,"
+      " claimed_until BIGINT NOT NULL DEFAULT 0, UNIQUE (case_id, key));"
+      "INSERT INTO timers (id, case_id, action, key, fire_at, fired_at) VALUES"
+      " (7, " +
+      id +
+      ", 'acknowledge', 'acknowledge', 1795435200, 1795435260),"
+      " (9, " +
+      id +
+      ", 'breach_alert', 'breach_alert:reply', 1795440600, NULL),"
+      " (8, " +
+      id +
+      ", 'due_soon_alert', 'due_soon_alert:reply', 1795438800, NULL);"
+      "DELETE FROM schema_migrations WHERE version >= 7;"));
+  auto reopened = engine_->Reopen(clock_);
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  store_ = std::move(*reopened);
+  EXPECT_EQ(store_->SchemaVersion(), 7);
+  auto timers = store_->Timers(record.id);
+  ASSERT_TRUE(timers) << timers.error().message;
+  ASSERT_EQ(timers->size(), 3u);
+  EXPECT_EQ(timers->at(0).key, "acknowledge");
+  EXPECT_EQ(timers->at(0).fired_at, At("2026-11-23T12:01:00Z"));
+  EXPECT_EQ(timers->at(1).key, "due_soon_alert:reply");
+  EXPECT_EQ(timers->at(1).action, core::TimerAction::kDueSoonAlert);
+  EXPECT_EQ(timers->at(1).reference, record.reference);
+  EXPECT_EQ(timers->at(2).fire_at, At("2026-11-23T13:30:00Z"));
+  EXPECT_FALSE(timers->at(2).fired_at);
+
+  auto due = store_->ClaimTimers(At("2026-11-23T13:00:00Z"), seconds{60}, 10);
+  ASSERT_TRUE(due) << due.error().message;
+  ASSERT_EQ(due->size(), 1u) << "the earliest unfired timer is the row's due instant";
+  EXPECT_EQ(due->front().key, "due_soon_alert:reply");
+  ASSERT_TRUE(store_->FireTimer(due->front().id, {}, At("2026-11-23T13:00:00Z")));
+  core::CaseEffects replan;
+  replan.timers =
+      std::vector{TimerAt(core::TimerAction::kSurvey, "survey", At("2026-11-23T14:00:00Z"))};
+  ASSERT_TRUE(Note(record, replan)) << "the migrated row takes a new plan";
+  timers = store_->Timers(record.id);
+  ASSERT_TRUE(timers);
+  ASSERT_EQ(timers->size(), 3u) << "two fired, one new; the unfired alert went";
+  EXPECT_EQ(timers->at(2).key, "survey");
+}
+
 TEST_P(CorrespondenceContract, TheOutboxLeasesRetriesAndFailsForGood) {
   auto enqueued = store_->Enqueue(std::vector{Message("a"), Message("b")});
   ASSERT_TRUE(enqueued) << enqueued.error().message;

@@ -251,16 +251,17 @@ TEST_P(CredentialContract, ATrackingSecretOpensItsOwnCaseOnly) {
             ErrorCode::kNotFound);
 }
 
-// Undoes 0006_figures_state.sql, 0005_case_figures.sql, 0004_notices_and_satisfaction.sql,
+// Undoes 0007_case_timers.sql (the timers' old table is dropped with 0003), 0006_figures_state.sql,
+// 0005_case_figures.sql, 0004_notices_and_satisfaction.sql,
 // 0003_correspondence.sql and 0002_credentials.sql by hand, leaving the database as schema 1 left
 // it.
 constexpr const char* kBackToSchema1 =
-    "DROP TABLE figures_state;"
+    "DROP TABLE case_timers; DROP TABLE figures_state;"
     "DROP TABLE recommendations; DROP TABLE case_figures; DROP INDEX suggestions_received;"
     "DROP INDEX cases_service_status; DROP TABLE satisfaction_responses;"
     "DROP TABLE service_notices;"
     "ALTER TABLE suggestions DROP COLUMN outcome_told_at;"
-    "DROP TABLE message_templates; DROP TABLE inbound_mail; DROP TABLE timers;"
+    "DROP TABLE message_templates; DROP TABLE inbound_mail;"
     "DROP TABLE outbox;"
     "DROP TABLE case_secrets; DROP TABLE sessions; DROP TABLE api_tokens;"
     "ALTER TABLE staff DROP COLUMN password_hash;"
@@ -274,7 +275,7 @@ TEST_P(CredentialContract, AStoreAtSchemaOneMigratesToTheLatestKeepingItsData) {
   auto reopened = engine_->Reopen(clock_);
   ASSERT_TRUE(reopened) << reopened.error().message;
   store_ = std::move(*reopened);
-  EXPECT_EQ(store_->SchemaVersion(), 6);
+  EXPECT_EQ(store_->SchemaVersion(), 7);
   EXPECT_EQ(store_->FindStaff(staff_.id).value_or(core::StaffRecord{}), staff_);
   // The case written before reports kept figures is found, to be given its figures.
   EXPECT_EQ(store_->CasesWithoutFigures(10).value_or(std::vector<std::string>{}),

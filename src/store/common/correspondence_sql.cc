@@ -8,6 +8,7 @@
 #include "store/common/cursor.h"
 #include "store/common/figures_sql.h"
 #include "store/common/rows.h"
+#include "store/common/timers_sql.h"
 
 namespace caredesk::store {
 namespace {
@@ -19,9 +20,6 @@ constexpr const char* kOutboxColumns =
     "id, case_id, customer_id, staff_id, kind, delivery, recipient, cc, language, subject, text, "
     "html, message_id, in_reply_to, large_print, status, attempts, next_attempt_at, last_error, "
     "created_at, sent_at, (SELECT reference FROM cases WHERE cases.id = outbox.case_id)";
-constexpr const char* kTimerColumns =
-    "id, case_id, action, key, fire_at, fired_at, "
-    "(SELECT reference FROM cases WHERE cases.id = timers.case_id)";
 constexpr std::size_t kMaxError = 2000;
 
 std::string JoinLines(const std::vector<std::string>& items) {
@@ -71,18 +69,6 @@ core::OutboxMessage ReadMessage(const RowView& row) {
   return m;
 }
 
-core::Timer ReadTimer(const RowView& row) {
-  core::Timer t;
-  t.id = row.Int(0);
-  t.case_id = row.Int(1);
-  t.action = core::ParseTimerAction(row.Text(2)).value_or(core::TimerAction::kAcknowledge);
-  t.key = row.Text(3);
-  t.fire_at = FromSeconds(row.Int(4));
-  if (auto fired = row.OptionalInt(5)) t.fired_at = FromSeconds(*fired);
-  t.reference = row.Text(6);
-  return t;
-}
-
 Result<void> Validate(const core::OutboxMessage& m) {
   if (m.recipient.empty()) return Fail(core::ErrorCode::kInvalid, "a recipient is required", "to");
   if (m.message_id.empty() || m.message_id.size() > 250) {
@@ -121,26 +107,6 @@ tl::unexpected<core::Error> NotPendingTask(core::Id id) {
               "message");
 }
 
-// The case's pending timers replaced by `timers`. A new case (`fresh`) has none to clear. One
-// statement a timer: a statement that writes several rows keeps a journal of every page it
-// changes (to undo itself alone), which costs more than the statements it saves.
-Result<void> ReplaceTimers(SqlSession& session, core::Id case_id, bool fresh,
-                           const std::vector<core::Timer>& timers) {
-  if (!fresh) {
-    auto cleared =
-        session.Run("DELETE FROM timers WHERE case_id = ? AND fired_at IS NULL", {case_id});
-    if (!cleared) return tl::unexpected(cleared.error());
-  }
-  for (const auto& timer : timers) {
-    auto set = session.Run(
-        "INSERT INTO timers (case_id, action, key, fire_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (case_id, key) DO NOTHING",
-        {case_id, std::string(core::ToString(timer.action)), timer.key, Seconds(timer.fire_at)});
-    if (!set) return tl::unexpected(set.error());
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<void> CheckEffects(SqlSession& session, const core::CaseEffects& effects) {
@@ -155,13 +121,7 @@ Result<void> CheckEffects(SqlSession& session, const core::CaseEffects& effects)
     }
   }
   if (effects.fired_timer) {
-    auto open = session.Run("SELECT id FROM timers WHERE id = ? AND fired_at IS NULL",
-                            {*effects.fired_timer});
-    if (!open) return tl::unexpected(open.error());
-    if (*open == 0) {
-      return Fail(core::ErrorCode::kConflict,
-                  fmt::format("timer {} already fired", *effects.fired_timer), "timer");
-    }
+    if (auto unfired = CheckUnfired(session, *effects.fired_timer); !unfired) return unfired;
   }
   if (effects.done_message) {
     auto pending = session.Run(
@@ -190,17 +150,9 @@ Result<void> WriteEffects(SqlSession& session, core::Id case_id, std::int64_t ev
                   "message_id");
     }
   }
-  if (effects.fired_timer) {
-    auto fired = session.Run(
-        "UPDATE timers SET fired_at = ? WHERE id = ? AND case_id = ? AND fired_at IS NULL "
-        "RETURNING id",
-        {Seconds(now), *effects.fired_timer, case_id});
-    if (!fired) return tl::unexpected(fired.error());
-    if (*fired == 0) {
-      return Fail(core::ErrorCode::kConflict,
-                  fmt::format("timer {} already fired", *effects.fired_timer), "timer");
-    }
-  }
+  const TimerChange timers{effects.fired_timer, effects.timers ? &*effects.timers : nullptr,
+                           event_seq == 1};
+  if (auto changed = ChangeTimers(session, case_id, timers, now); !changed) return changed;
   if (effects.done_message) {
     auto done = session.Run(
         "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
@@ -209,11 +161,6 @@ Result<void> WriteEffects(SqlSession& session, core::Id case_id, std::int64_t ev
         {Seconds(now), *effects.done_message, case_id});
     if (!done) return tl::unexpected(done.error());
     if (*done == 0) return NotPendingTask(*effects.done_message);
-  }
-  if (effects.timers) {
-    if (auto set = ReplaceTimers(session, case_id, event_seq == 1, *effects.timers); !set) {
-      return set;
-    }
   }
   for (const auto& file : effects.attachments) {
     const std::string sha = core::Sha256Hex(file.bytes);
@@ -349,39 +296,11 @@ Result<core::Page<core::OutboxMessage>> OutboxPage(SqlSession& session,
   return IdPage(std::move(*rows), query.limit);
 }
 
-Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::Instant now,
-                                             std::chrono::seconds lease, int limit) {
-  auto claimed = SelectRows<core::Timer>(
-      session,
-      fmt::format("UPDATE timers SET claimed_until = ? WHERE id IN (SELECT id FROM timers WHERE "
-                  "fired_at IS NULL AND fire_at <= ? AND claimed_until <= ? ORDER BY fire_at, id "
-                  "LIMIT ?{}) RETURNING {}",
-                  session.SkipLocked(), kTimerColumns),
-      {Seconds(now + lease), Seconds(now), Seconds(now), std::int64_t{limit}}, ReadTimer);
-  if (claimed) {
-    std::sort(claimed->begin(), claimed->end(), [](const auto& a, const auto& b) {
-      return std::pair(a.fire_at, a.id) < std::pair(b.fire_at, b.id);
-    });
-  }
-  return claimed;
-}
-
 Result<std::vector<core::OutboxMessage>> FireTimer(SqlSession& session, core::Id timer_id,
                                                    std::span<const core::OutboxMessage> messages,
                                                    core::Instant at) {
-  auto fired =
-      session.Run("UPDATE timers SET fired_at = ? WHERE id = ? AND fired_at IS NULL RETURNING id",
-                  {Seconds(at), timer_id});
-  if (!fired) return tl::unexpected(fired.error());
-  if (*fired == 0) {
-    auto exists = session.Run("SELECT id FROM timers WHERE id = ?", {timer_id});
-    if (!exists) return tl::unexpected(exists.error());
-    if (*exists == 0) {
-      return Fail(core::ErrorCode::kNotFound, fmt::format("timer {} not found", timer_id));
-    }
-    return Fail(core::ErrorCode::kConflict, fmt::format("timer {} already fired", timer_id),
-                "timer");
-  }
+  if (auto fired = MarkTimerFired(session, timer_id, at); !fired)
+    return tl::unexpected(fired.error());
   return InsertMessages(session, messages, at);
 }
 
@@ -408,13 +327,6 @@ Result<void> MarkSuggesterTold(SqlSession& session, core::Id suggestion_id,
   auto inserted = InsertMessages(session, messages, at);
   if (!inserted) return tl::unexpected(inserted.error());
   return {};
-}
-
-Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id) {
-  return SelectRows<core::Timer>(
-      session,
-      fmt::format("SELECT {} FROM timers WHERE case_id = ? ORDER BY fire_at, id", kTimerColumns),
-      {case_id}, ReadTimer);
 }
 
 Result<std::optional<std::string>> CaseOfMessageId(SqlSession& session,

@@ -12,6 +12,7 @@
 
 #include "core/store.h"
 #include "store/common/sql_session.h"
+#include "store/common/timers_sql.h"  // ClaimTimers, CaseTimers
 
 namespace caredesk::store {
 
@@ -36,8 +37,6 @@ core::Result<void> Cancel(SqlSession& session, core::Id id);
 core::Result<core::OutboxMessage> FindOutboxMessage(SqlSession& session, core::Id id);
 core::Result<core::Page<core::OutboxMessage>> OutboxPage(SqlSession& session,
                                                          const core::OutboxQuery& query);
-core::Result<std::vector<core::Timer>> ClaimTimers(SqlSession& session, core::Instant now,
-                                                   std::chrono::seconds lease, int limit);
 core::Result<std::vector<core::OutboxMessage>> FireTimer(
     SqlSession& session, core::Id timer_id, std::span<const core::OutboxMessage> messages,
     core::Instant at);
@@ -45,7 +44,6 @@ core::Result<std::vector<core::SuggestionRecord>> SuggestersToTell(SqlSession& s
 core::Result<void> MarkSuggesterTold(SqlSession& session, core::Id suggestion_id,
                                      std::span<const core::OutboxMessage> messages,
                                      core::Instant at);
-core::Result<std::vector<core::Timer>> CaseTimers(SqlSession& session, core::Id case_id);
 core::Result<std::vector<core::MessageTemplate>> SavedTemplates(SqlSession& session);
 core::Result<void> SaveTemplate(SqlSession& session, const core::MessageTemplate& message_template,
                                 core::Instant at, std::optional<core::Id> staff_id);

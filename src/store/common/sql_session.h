@@ -38,6 +38,9 @@ class SqlSession {
   // " FOR UPDATE SKIP LOCKED" where the engine has row locks (PostgreSQL); empty on SQLite,
   // whose single writer already serialises claims.
   virtual std::string_view SkipLocked() const = 0;
+  // " FOR UPDATE" where the engine has row locks: a row read to be changed stays as read until
+  // the transaction ends. Empty on SQLite, whose single writer already serialises writes.
+  virtual std::string_view ForUpdate() const = 0;
 };
 
 // The rows `sql` returns, each made a T by `read(const RowView&)`.

@@ -13,6 +13,7 @@ class PgSession : public SqlSession {
   core::Result<std::int64_t> Run(const std::string& sql, const std::vector<SqlArg>& args,
                                  const std::function<void(const RowView&)>& row) override;
   std::string_view SkipLocked() const override { return " FOR UPDATE SKIP LOCKED"; }
+  std::string_view ForUpdate() const override { return " FOR UPDATE"; }
 
  private:
   PgConnection& conn_;

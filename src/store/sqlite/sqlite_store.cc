@@ -34,10 +34,13 @@ Result<int> SqliteStore::Migrate(SqliteDb& db, const core::Clock& clock) {
   const auto migrations = SqliteMigrations();
   const int known = LatestVersion(migrations);
   return InTransaction(db, [&]() -> Result<int> {
-    auto current = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-    if (!current) return tl::unexpected(current.error());
-    if (auto row = current->Step(); !row) return tl::unexpected(row.error());
-    int version = static_cast<int>(current->Int(0));
+    int version = 0;
+    {  // finished before the migrations run: DROP TABLE is refused while a statement reads
+      auto current = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      if (!current) return tl::unexpected(current.error());
+      if (auto row = current->Step(); !row) return tl::unexpected(row.error());
+      version = static_cast<int>(current->Int(0));
+    }
     if (version > known) {
       return Fail(core::ErrorCode::kConflict,
                   fmt::format("the database is at schema version {}, newer than this caredesk "
