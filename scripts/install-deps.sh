@@ -14,8 +14,9 @@ packages=(
   libsqlite3-dev libpq-dev postgresql-15 libstemmer-dev
   # the published text of a policy (Markdown), rendered for the portal
   libcmark-dev
-  # the HTTP server: Boost.Beast/Asio, Prometheus metrics, libsodium (passwords, tokens)
-  libboost-dev prometheus-cpp-dev libsodium-dev
+  # the HTTP server: Boost.Beast/Asio, Boost.Context (the fibers writes run on), Prometheus
+  # metrics, libsodium (passwords, tokens)
+  libboost-dev libboost-context-dev prometheus-cpp-dev libsodium-dev
   # mail: MIME (GMime), HTML sanitising (gumbo), SMTP and IMAP (libcurl), templates (mstch),
   # printable letters (cairo + pango)
   libgmime-3.0-dev libgumbo-dev libcurl4-openssl-dev libmstch-dev libcairo2-dev libpango1.0-dev

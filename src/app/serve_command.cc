@@ -66,6 +66,7 @@ http::ServerOptions ServerOptionsFrom(const ServeSettings& settings) {
   options.host = settings.host;
   options.port = settings.port;
   options.io_threads = settings.io_threads;
+  options.fiber_writes = !IsPostgresUrl(settings.db);  // SQLite's writes wait in this process
   options.worker_threads = settings.worker_threads;
   options.read_threads = settings.read_threads;
   options.queue_capacity = settings.queue_capacity;
@@ -180,7 +181,9 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"policy", "Policy TOML file to make the active version"},
       {"access_log", "Access log file (default: stderr)"},
       {"io_threads", "I/O threads (0: one per core)"},
-      {"worker_threads", "Worker threads for requests that may write (0: 32 per core)"},
+      {"worker_threads",
+       "Worker threads for requests that may write (0: on SQLite 2 per core, running fibers; on "
+       "PostgreSQL 32 per core)"},
       {"read_threads", "Worker threads for GET and HEAD requests (0: 8 per core)"},
       {"queue_capacity", "Requests that may wait for a worker before 503"},
       {"header_timeout", "Seconds to read a request's headers"},

@@ -8,15 +8,15 @@
 #include <memory>
 #include <utility>
 
+#include "fiber/task_pool.h"
 #include "http/message.h"
-#include "http/worker_pool.h"
 
 namespace caredesk::http {
 
 // Runs `work` on the pool and resumes the awaiting coroutine on its own executor with
 // (true, answer), or at once with (false, {}) when the pool's queue is full.
 template <class Token>
-auto RunOnPool(WorkerPool& pool, std::function<Response()> work, Token&& token) {
+auto RunOnPool(fiber::TaskPool& pool, std::function<Response()> work, Token&& token) {
   return boost::asio::async_initiate<Token, void(bool, Response)>(
       [&pool](auto handler, std::function<Response()> work) {
         auto executor = boost::asio::get_associated_executor(handler);

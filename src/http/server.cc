@@ -14,6 +14,7 @@
 #include <limits>
 #include <random>
 
+#include "fiber/fiber_pool.h"
 #include "http/errors.h"
 #include "http/metrics.h"
 #include "http/pool_await.h"
@@ -39,6 +40,17 @@ bool Contains100Continue(std::string_view expect) {
   return ToLower(expect).find("100-continue") != std::string::npos;
 }
 
+// The pool for requests that may write: fibers when writes wait in this process (SQLite's group
+// commit) and suspend a fiber rather than block a thread; threads otherwise.
+std::unique_ptr<fiber::TaskPool> WritePool(const ServerOptions& options) {
+  if (options.fiber_writes) {
+    return std::make_unique<fiber::FiberPool>(OrDefault(options.worker_threads, 2 * Cores()),
+                                              options.queue_capacity);
+  }
+  return std::make_unique<WorkerPool>(OrDefault(options.worker_threads, 32 * Cores()),
+                                      options.queue_capacity);
+}
+
 }  // namespace
 
 Server::Impl::Impl(const Router& r, ServerOptions o, Metrics* m, AccessLog* l)
@@ -47,7 +59,7 @@ Server::Impl::Impl(const Router& r, ServerOptions o, Metrics* m, AccessLog* l)
       metrics(m),
       log(l),
       reads(OrDefault(options.read_threads, 8 * Cores()), options.queue_capacity),
-      writes(OrDefault(options.worker_threads, 32 * Cores()), options.queue_capacity) {
+      writes(WritePool(options)) {
   std::random_device random;
   id_prefix = fmt::format("{:08x}", random());
   const std::size_t io_threads = OrDefault(options.io_threads, Cores());
@@ -213,7 +225,8 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
       response = *match.refusal;
     } else {
       auto [queued, answer] = co_await RunOnPool(
-          request.method == "GET" || request.method == "HEAD" ? reads : writes,
+          request.method == "GET" || request.method == "HEAD" ? static_cast<fiber::TaskPool&>(reads)
+                                                              : *writes,
           [this, &match, &request] { return Handle(match, request); }, asio::use_awaitable);
       response = queued
                      ? std::move(answer)
@@ -282,7 +295,7 @@ std::string Server::url() const {
 }
 
 std::size_t Server::QueueLength() const {
-  return impl_->reads.QueueLength() + impl_->writes.QueueLength();
+  return impl_->reads.QueueLength() + impl_->writes->QueueLength();
 }
 
 void Server::Stop() {
@@ -307,7 +320,7 @@ void Server::Stop() {
   for (auto& thread : impl.threads) thread.join();
   impl.threads.clear();
   impl.reads.Stop();
-  impl.writes.Stop();
+  impl.writes->Stop();
   if (impl.metrics) impl.metrics->SetQueueLengthProbe({});
   if (impl.log) impl.log->Flush();
 }

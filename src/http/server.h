@@ -31,7 +31,14 @@ struct ServerOptions {
   // contacts a second; with 64, about 10,000. Reads do not wait, and more threads than cores
   // only make them take turns: they have a smaller pool, so a burst of writes never holds up
   // the reads, nor the reads the writes.
-  std::size_t worker_threads = 0;        // 0: 32 per core, for requests that may write
+  //
+  // When writes wait in this process (SQLite's group commit: store/sqlite/sqlite_group_commit.h),
+  // requests that may write run as fibers (fiber/fiber_pool.h) on `worker_threads` threads: a
+  // fiber waiting for its commit is suspended, not its thread, and a thread sleeps only when
+  // nothing is ready. As threads, the same load cost two kernel context switches a request.
+  bool fiber_writes = false;
+  std::size_t worker_threads =
+      0;  // 0: 32 per core (2 with fiber_writes), for requests that may write
   std::size_t read_threads = 0;          // 0: 8 per core, for GET and HEAD
   std::size_t queue_capacity = 1024;     // requests waiting for a worker (each pool); then 503
   std::size_t header_limit = 16 * 1024;  // bytes of request line and headers; beyond it, 431

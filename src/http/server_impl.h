@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "fiber/task_pool.h"
 #include "http/access_log.h"
 #include "http/worker_pool.h"
 
@@ -71,8 +72,8 @@ struct Server::Impl {
   ServerOptions options;
   Metrics* metrics;
   AccessLog* log;
-  WorkerPool reads;   // GET and HEAD
-  WorkerPool writes;  // the rest (ServerOptions::worker_threads)
+  WorkerPool reads;                         // GET and HEAD
+  std::unique_ptr<fiber::TaskPool> writes;  // the rest (ServerOptions::worker_threads)
   std::string id_prefix;
   std::atomic<std::uint64_t> next_id{0};
   std::atomic<bool> stopping{false};

@@ -16,21 +16,23 @@
 #include <thread>
 #include <vector>
 
+#include "fiber/task_pool.h"
+
 namespace caredesk::http {
 
-class WorkerPool {
+class WorkerPool final : public fiber::TaskPool {
  public:
   WorkerPool(std::size_t threads, std::size_t queue_capacity);
-  ~WorkerPool();  // Stop()
+  ~WorkerPool() override;  // Stop()
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   // Queues `task`; false (task not run) when the queue is full or the pool is stopping.
-  bool Submit(std::function<void()> task);
+  bool Submit(std::function<void()> task) override;
   // Tasks waiting for a worker (not those running): the queue-length metric.
-  std::size_t QueueLength() const;
+  std::size_t QueueLength() const override;
   // Runs every task already queued, then joins the workers. Idempotent.
-  void Stop();
+  void Stop() override;
 
  private:
   // A worker waiting for a task: Submit hands it one directly and wakes it alone.

@@ -39,6 +39,7 @@ class ApiServer {
     ServerOptions options;
     options.port = 0;
     options.io_threads = 1;
+    options.fiber_writes = true;  // as `caredesk serve` runs on SQLite
     options.worker_threads = 2;
     server_ = std::make_unique<Server>(router_, options, nullptr, nullptr);
     if (auto started = server_->Start(); !started) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "fiber/fiber_pool.h"
 #include "store/sqlite/sqlite_group_commit.h"
 
 namespace caredesk::store {
@@ -91,6 +92,32 @@ class GroupCommitTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<GroupCommitter> committer_;
 };
+
+// On a fiber pool, a write's fiber is suspended while it waits for its commit: one thread
+// starts every write, and the writes queued meanwhile share their groups.
+TEST_F(GroupCommitTest, WritesFromFibersOfOneThreadCommitTogether) {
+  constexpr int kWrites = 200;
+  std::atomic<int> groups{0};
+  committer_->SetGroupHooks([&] { ++groups; }, {});
+  std::atomic<int> committed{0};
+  {
+    fiber::FiberPool pool(1, kWrites);
+    for (int i = 1; i <= kWrites; ++i) {
+      ASSERT_TRUE(pool.Submit([&, i] {
+        auto done = committer_->Run([i](SqliteDb& db) { return Insert(db, i); });
+        if (done) ++committed;
+      }));
+    }
+  }  // Stop: every fiber resumed and finished
+  EXPECT_EQ(committed, kWrites);
+  EXPECT_LT(groups, kWrites / 4) << "as threads of a pool of one, each write is a group";
+  auto count = SqliteDb::Open((dir_ / "t.db").string());
+  ASSERT_TRUE(count);
+  auto rows = (*count)->Prepare("SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(rows);
+  ASSERT_TRUE(rows->Step().value_or(false));
+  EXPECT_EQ(rows->Int(0), kWrites);
+}
 
 TEST_F(GroupCommitTest, WriteFailingBeforeChangingAnythingFailsAloneInOneRun) {
   auto [ok, third_runs] = RunGroupWithFailure(/*fail_after_change=*/false);

@@ -22,14 +22,15 @@ GroupCommitter::~GroupCommitter() {
 }
 
 core::Result<void> GroupCommitter::Run(std::function<core::Result<void>(SqliteDb&)> body) {
-  Task task{std::move(body), {}};
-  auto done = task.done.get_future();
+  core::Result<void> result;
+  fiber::Event done;
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(task));
+    queue_.push_back(Task{std::move(body), &result, &done});
   }
   wake_.notify_one();
-  return done.get();
+  done.Wait();
+  return result;
 }
 
 void GroupCommitter::Loop() {
@@ -85,7 +86,10 @@ void GroupCommitter::CommitGroup(std::deque<Task>& group) {
   // is the transaction rolled back and the group run again, each write in its own savepoint.
   auto outcome = RunGroup(group, /*savepoints=*/false);
   if (!outcome) outcome = RunGroup(group, /*savepoints=*/true);
-  for (std::size_t i = 0; i < group.size(); ++i) group[i].done.set_value(std::move((*outcome)[i]));
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    *group[i].result = std::move((*outcome)[i]);
+    group[i].done->Set();  // the caller may return at once: its task is not touched after this
+  }
 }
 
 std::optional<std::vector<core::Result<void>>> GroupCommitter::RunGroup(std::deque<Task>& group,

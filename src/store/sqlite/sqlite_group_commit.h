@@ -12,13 +12,13 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
+#include "fiber/event.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace caredesk::store {
@@ -32,7 +32,8 @@ class GroupCommitter {
   ~GroupCommitter();
 
   // Runs `body` on the writer connection in the next group; returns its result once the group
-  // has committed (or the commit's error).
+  // has committed (or the commit's error). On a fiber (fiber/fiber_pool.h) the caller's fiber is
+  // suspended meanwhile, not its thread.
   core::Result<void> Run(std::function<core::Result<void>(SqliteDb&)> body);
 
   // From inside a body only: leaves `work` for the end of the group, after every write's
@@ -52,9 +53,11 @@ class GroupCommitter {
   std::size_t Queued();
 
  private:
+  // A write and where its caller waits (on the caller's stack, until `done` is set).
   struct Task {
     std::function<core::Result<void>(SqliteDb&)> body;
-    std::promise<core::Result<void>> done;
+    core::Result<void>* result;
+    fiber::Event* done;
   };
   void Loop();
   void CommitGroup(std::deque<Task>& group);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "fiber/event.h"
 #include "store/sqlite/sqlite_db.h"
 
 namespace caredesk::store {
@@ -22,16 +23,22 @@ class SqliteReaders {
   SqliteReaders(std::string path, std::unique_ptr<SqliteDb> first, std::size_t max = 64);
 
   // A connection for the caller's reads, back in the pool when the lease ends; inside
-  // Together, the connection held for the whole of it.
+  // Together, the connection held for the whole of it. A fiber holding one is not suspended
+  // (fiber/event.h): suspended fibers holding every connection would leave none for the fibers
+  // that could finish.
   class Lease {
    public:
     Lease(SqliteReaders& pool, std::unique_ptr<SqliteDb> db)
-        : pool_(&pool), owned_(std::move(db)), db_(owned_.get()) {}
+        : pool_(&pool), owned_(std::move(db)), db_(owned_.get()) {
+      fiber::EnterNoSuspend();
+    }
     explicit Lease(SqliteDb& held) : pool_(nullptr), db_(&held) {}
     Lease(Lease&& other) noexcept = default;
     Lease& operator=(Lease&&) = delete;
     ~Lease() {
-      if (owned_) pool_->Return(std::move(owned_));
+      if (!owned_) return;
+      pool_->Return(std::move(owned_));
+      fiber::LeaveNoSuspend();
     }
     SqliteDb& operator*() { return *db_; }
     SqliteDb* operator->() { return db_; }
