@@ -184,7 +184,7 @@ void AddServeCommand(CLI::App& app, int& exit_code) {
       {"worker_threads",
        "Worker threads for requests that may write (0: on SQLite 2 per core, running fibers; on "
        "PostgreSQL 32 per core)"},
-      {"read_threads", "Worker threads for GET and HEAD requests (0: 8 per core)"},
+      {"read_threads", "Worker threads for GET and HEAD requests (0: 3 per core)"},
       {"queue_capacity", "Requests that may wait for a worker before 503"},
       {"header_timeout", "Seconds to read a request's headers"},
       {"idle_timeout", "Seconds a keep-alive connection may idle"},

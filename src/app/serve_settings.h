@@ -23,8 +23,8 @@ struct ServeSettings {
   std::string access_log;  // a file, or stderr when empty
   std::string web_dir;     // serve the web UI from this built directory instead of the embedded one
   std::size_t io_threads = 0;      // 0: one per core
-  std::size_t worker_threads = 0;  // 0: 32 per core (requests that may write)
-  std::size_t read_threads = 0;    // 0: 8 per core (GET and HEAD)
+  std::size_t worker_threads = 0;  // 0: 2 per core as fibers on SQLite, 32 on PostgreSQL (writes)
+  std::size_t read_threads = 0;    // 0: 3 per core (GET and HEAD)
   std::size_t queue_capacity = 1024;
   std::chrono::seconds header_timeout{10};
   std::chrono::seconds idle_timeout{60};

@@ -58,7 +58,7 @@ Server::Impl::Impl(const Router& r, ServerOptions o, Metrics* m, AccessLog* l)
       options(std::move(o)),
       metrics(m),
       log(l),
-      reads(OrDefault(options.read_threads, 8 * Cores()), options.queue_capacity),
+      reads(OrDefault(options.read_threads, 3 * Cores()), options.queue_capacity),
       writes(WritePool(options)) {
   std::random_device random;
   id_prefix = fmt::format("{:08x}", random());
