@@ -233,8 +233,10 @@ class CorrespondenceStore {
   virtual Result<OutboxMessage> FindOutboxMessage(Id message_id) = 0;
   // Newest first.
   virtual Result<Page<OutboxMessage>> Outbox(const OutboxQuery& query) = 0;
-  // Up to `limit` timers due at `now` that have not fired, earliest first, each claimed until
-  // now + lease. A timer fires by a case write whose effects name it (CaseEffects::fired_timer).
+  // The timers due at `now` that have not fired, of up to `limit` cases, earliest first; each
+  // case's timers are claimed together until now + lease (one claim a case keeps two processes
+  // from acting on one case at once). A timer fires by a case write whose effects name it
+  // (CaseEffects::fired_timer) or by FireTimer.
   virtual Result<std::vector<Timer>> ClaimTimers(Instant now, std::chrono::seconds lease,
                                                  int limit) = 0;
   // Fires a timer that records no case event (a staff alert, a survey invitation) and puts its
