@@ -1,4 +1,7 @@
-// A one-shot event one waiter waits for. Waited for on a fiber of a FiberPool, it suspends the
+// A one-shot event one waiter waits for. A fiber must not wait while it holds a mutex that
+// another fiber of its thread may take: that fiber would block the thread the holder needs to
+// resume on (hold a NoSuspend instead, or release the mutex first).
+// Waited for on a fiber of a FiberPool, it suspends the
 // fiber and its thread runs other fibers meanwhile; on any other thread (or under NoSuspend) it
 // blocks the thread. Set may come from any thread, before or after Wait.
 #pragma once

@@ -40,6 +40,7 @@ struct Thread {
 struct FiberPool::Impl {
   std::size_t capacity;
   std::size_t stack_bytes;
+  std::size_t max_live;  // started fibers a thread may have (fiber_pool.h)
   mutable std::mutex mutex;
   std::deque<std::function<void()>> queue;
   std::vector<std::unique_ptr<Thread>> threads;
@@ -120,19 +121,25 @@ Parked* FiberPool::Impl::IdleFiber(Thread& thread) {
   auto owned = std::make_unique<Parked>();
   Parked* parked = owned.get();
   parked->owner = &thread;
-  parked->self = ctx::fiber(std::allocator_arg, ctx::protected_fixedsize_stack(stack_bytes),
-                            [parked](ctx::fiber&& scheduler) {
-                              parked->scheduler = std::move(scheduler);
-                              while (parked->task) {
-                                auto task = std::move(parked->task);
-                                parked->task = nullptr;
-                                task();
-                                // After a burst, the fibers beyond those kept end.
-                                if (parked->owner->idle.size() >= kIdleKept) break;
-                                ParkIdle(parked);
-                              }
-                              return std::move(parked->scheduler);
-                            });
+  try {
+    parked->self = ctx::fiber(std::allocator_arg, ctx::protected_fixedsize_stack(stack_bytes),
+                              [parked](ctx::fiber&& scheduler) {
+                                parked->scheduler = std::move(scheduler);
+                                while (parked->task) {
+                                  {  // the task and what it holds end with it
+                                    auto task = std::move(parked->task);
+                                    parked->task = nullptr;
+                                    task();
+                                  }
+                                  // After a burst, the fibers beyond those kept end.
+                                  if (parked->owner->idle.size() >= kIdleKept) break;
+                                  ParkIdle(parked);
+                                }
+                                return std::move(parked->scheduler);
+                              });
+  } catch (const std::exception&) {
+    return nullptr;  // no memory for a stack (or no mapping left)
+  }
   thread.fibers.push_back(std::move(owned));
   return parked;
 }
@@ -156,13 +163,16 @@ void FiberPool::Impl::Loop(Thread& thread) {
       lock.unlock();
       Run(parked);
       lock.lock();
-    } else if (!queue.empty()) {
+    } else if (!queue.empty() && thread.fibers.size() - thread.idle.size() < max_live) {
       auto task = std::move(queue.front());
       queue.pop_front();
       lock.unlock();
-      Parked* parked = IdleFiber(thread);
-      parked->task = std::move(task);
-      Run(parked);
+      if (Parked* parked = IdleFiber(thread)) {
+        parked->task = std::move(task);
+        Run(parked);
+      } else {
+        task();  // on the thread's own stack: its waits block the thread
+      }
       lock.lock();
     } else if (stopping && thread.waiting == 0) {
       break;
@@ -180,10 +190,13 @@ void FiberPool::Impl::Loop(Thread& thread) {
   }
   lock.unlock();
   for (Parked* parked : thread.idle) Run(parked);  // no task: each fiber returns
+  thread.idle.clear();
 }
 
-FiberPool::FiberPool(std::size_t threads, std::size_t queue_capacity, std::size_t stack_bytes)
+FiberPool::FiberPool(std::size_t threads, std::size_t queue_capacity, std::size_t stack_bytes,
+                     std::size_t max_fibers_per_thread)
     : impl_(std::make_unique<Impl>()) {
+  impl_->max_live = std::max<std::size_t>(max_fibers_per_thread, 1);
   impl_->capacity = std::max<std::size_t>(queue_capacity, 1);
   impl_->stack_bytes = stack_bytes;
   threads = std::max<std::size_t>(threads, 1);

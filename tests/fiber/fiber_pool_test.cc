@@ -132,6 +132,26 @@ TEST(FiberPool, StopRunsWhatIsQueuedAndWaitsForSuspendedFibers) {
   setter.join();
 }
 
+TEST(FiberPool, AThreadStartsNoMoreFibersThanItsLimitAndTheRestWaitQueued) {
+  FiberPool pool(1, 100, 256 * 1024, 4);
+  std::vector<Event> events(10);
+  std::atomic<int> started{0};
+  std::atomic<int> done{0};
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(pool.Submit([&, i] {
+      ++started;
+      events[i].Wait();
+      ++done;
+    }));
+  }
+  ASSERT_TRUE(Eventually([&] { return started == 4; }));
+  std::this_thread::sleep_for(30ms);
+  EXPECT_EQ(started, 4) << "four suspended fibers: the limit";
+  EXPECT_EQ(pool.QueueLength(), 6u);
+  for (auto& event : events) event.Set();
+  ASSERT_TRUE(Eventually([&] { return done == 10; }));
+}
+
 TEST(FiberPool, ManyTasksAcrossThreadsAllFinish) {
   FiberPool pool(3, 100000);
   constexpr int kTasks = 20000;
