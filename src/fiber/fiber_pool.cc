@@ -1,7 +1,6 @@
 #include "fiber/fiber_pool.h"
 
 #include <algorithm>
-#include <atomic>
 #include <boost/context/fiber.hpp>
 #include <boost/context/protected_fixedsize_stack.hpp>
 #include <condition_variable>

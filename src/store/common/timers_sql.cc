@@ -90,11 +90,8 @@ constexpr const char* kPlanColumns =
 Result<void> CheckUnfired(SqlSession& session, core::Id timer_id) {
   auto plan = LoadPlan(session, CaseOfTimer(timer_id));
   if (!plan) return tl::unexpected(plan.error());
-  if (!*plan) return AlreadyFired(timer_id);
-  const auto& timers = (*plan)->timers;
-  const bool unfired = std::any_of(timers.begin(), timers.end(),
-                                   [&](const auto& t) { return t.id == timer_id && !t.fired_at; });
-  if (!unfired) return AlreadyFired(timer_id);
+  // Firing it on the plan as read (not saved) finds it missing or fired just as the write will.
+  if (!*plan || !MarkFired(**plan, timer_id, core::Instant{})) return AlreadyFired(timer_id);
   return {};
 }
 
